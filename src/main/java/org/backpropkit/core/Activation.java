@@ -1,0 +1,177 @@
+package org.backpropkit.core;
+
+/**
+ * The non-linearity a layer applies to its linear combination: {@code h = f(a)}.
+ *
+ * <p>Each constant keeps a function and its derivative side by side. The derivative is written,
+ * where the function allows, in terms of the output {@code h}, as the article does for the sigmoid:
+ * {@code σ'(a) = σ(a)(1 − σ(a)) = h(1 − h)}.
+ *
+ * <p>{@link #SOFTMAX} mixes all units of a row, so it has no per-unit derivative; it is only
+ * allowed on the output layer together with {@link Loss#CROSS_ENTROPY}, where the two fold into
+ * {@code δ = y − t}.
+ */
+public enum Activation {
+
+    /** {@code σ(a) = 1 / (1 + e^(−a))}, {@code σ'(a) = h(1 − h)}. */
+    SIGMOID("σ", "\\sigma") {
+        @Override
+        public double apply(double a) {
+            return 1 / (1 + Math.exp(-a));
+        }
+
+        @Override
+        public double derivative(double a, double h) {
+            return h * (1 - h);
+        }
+
+        @Override
+        public String derivativeFormula(String h, String a, boolean latex) {
+            return h + "(1" + minus(latex) + h + ")";
+        }
+    },
+
+    /** {@code tanh(a)}, {@code tanh'(a) = 1 − h²}. */
+    TANH("tanh", "\\tanh") {
+        @Override
+        public double apply(double a) {
+            return Math.tanh(a);
+        }
+
+        @Override
+        public double derivative(double a, double h) {
+            return 1 - h * h;
+        }
+
+        @Override
+        public String derivativeFormula(String h, String a, boolean latex) {
+            return latex ? "1 - " + h + "^2" : "1 − " + h + "²";
+        }
+    },
+
+    /** {@code ReLU(a) = max(0, a)}, derivative 1 where {@code a > 0}, else 0 (0 at the kink). */
+    RELU("ReLU", "\\operatorname{ReLU}") {
+        @Override
+        public double apply(double a) {
+            return a > 0 ? a : 0;
+        }
+
+        @Override
+        public double derivative(double a, double h) {
+            return a > 0 ? 1 : 0;
+        }
+
+        @Override
+        public String derivativeFormula(String h, String a, boolean latex) {
+            return "[" + a + " > 0]";
+        }
+    },
+
+    /** {@code f(a) = a}, {@code f'(a) = 1}: a linear output for regression. */
+    IDENTITY("id", "\\operatorname{id}") {
+        @Override
+        public double apply(double a) {
+            return a;
+        }
+
+        @Override
+        public double derivative(double a, double h) {
+            return 1;
+        }
+
+        @Override
+        public String derivativeFormula(String h, String a, boolean latex) {
+            return "1";
+        }
+    },
+
+    /** {@code y_j = e^(a_j) / Σ_k e^(a_k)}, output layer only, with {@link Loss#CROSS_ENTROPY}. */
+    SOFTMAX("softmax", "\\operatorname{softmax}") {
+        @Override
+        public double apply(double a) {
+            throw new UnsupportedOperationException("softmax acts on a whole row of units, not on one value");
+        }
+
+        @Override
+        public double derivative(double a, double h) {
+            throw new UnsupportedOperationException(
+                    "softmax has no per-unit derivative; with cross-entropy the output error is y − t");
+        }
+
+        @Override
+        public String derivativeFormula(String h, String a, boolean latex) {
+            throw new UnsupportedOperationException("softmax has no per-unit derivative");
+        }
+
+        @Override
+        void applyInto(Matrix a, Matrix h) {
+            double[] in = a.data(), out = h.data();
+            int n = a.cols();
+            for (int r = 0; r < a.rows(); r++) {
+                int start = r * n;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < n; j++) {
+                    max = Math.max(max, in[start + j]);
+                }
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    out[start + j] = Math.exp(in[start + j] - max); // shifted by the max: no overflow
+                    sum += out[start + j];
+                }
+                for (int j = 0; j < n; j++) {
+                    out[start + j] /= sum;
+                }
+            }
+        }
+    };
+
+    private final String symbol;
+    private final String latex;
+
+    Activation(String symbol, String latex) {
+        this.symbol = symbol;
+        this.latex = latex;
+    }
+
+    /** Returns {@code f(a)}. */
+    public abstract double apply(double a);
+
+    /** Returns {@code f'(a)}, given both the input {@code a} and the output {@code h = f(a)}. */
+    public abstract double derivative(double a, double h);
+
+    /** Returns the function's symbol, e.g. {@code σ}. */
+    public String symbol() {
+        return symbol;
+    }
+
+    /** Returns the function's LaTeX symbol, e.g. {@code \sigma}. */
+    public String latex() {
+        return latex;
+    }
+
+    /**
+     * Writes the derivative as a formula in the given names, e.g. {@code h₁(1 − h₁)} for the
+     * sigmoid, in plain text or LaTeX.
+     */
+    public abstract String derivativeFormula(String h, String a, boolean latex);
+
+    /** {@code h = f(a)} for every entry; {@code h} may be a reused buffer. */
+    void applyInto(Matrix a, Matrix h) {
+        double[] in = a.data(), out = h.data();
+        for (int k = 0; k < a.rows() * a.cols(); k++) {
+            out[k] = apply(in[k]);
+        }
+    }
+
+    /** {@code g ← g ⊙ f'(a)}: turns ∂L/∂h into ∂L/∂a, entry by entry. */
+    void multiplyDerivativeInto(Matrix a, Matrix h, Matrix g) {
+        double[] in = a.data(), out = h.data(), grad = g.data();
+        for (int k = 0; k < a.rows() * a.cols(); k++) {
+            grad[k] *= derivative(in[k], out[k]);
+        }
+    }
+
+    private static String minus(boolean latex) {
+        return latex ? " - " : " − ";
+    }
+}

@@ -1,0 +1,144 @@
+package org.backpropkit.core;
+
+/**
+ * How far the outputs {@code y} are from the targets {@code t}, for one sample, summed over the
+ * outputs. A batch's loss is the mean of its samples' losses, so its gradient is the mean of theirs.
+ *
+ * <p>Each constant keeps the loss, its derivative {@code ∂L/∂y_j} and the output error
+ * {@code δ_j = ∂L/∂a_j} together. Two pairs are fused, as every library does, because the
+ * product simplifies and stays accurate where {@code y} saturates:
+ * {@link #BINARY_CROSS_ENTROPY} after a sigmoid and {@link #CROSS_ENTROPY} after a softmax both
+ * give {@code δ_j = y_j − t_j}.
+ */
+public enum Loss {
+
+    /** The article's loss, {@code L = ½ Σ_j (y_j − t_j)²}, with {@code ∂L/∂y_j = y_j − t_j}. */
+    L2("L2") {
+        @Override
+        double value(double y, double t) {
+            return 0.5 * (y - t) * (y - t);
+        }
+
+        @Override
+        public double derivative(double y, double t) {
+            return y - t;
+        }
+
+        @Override
+        public String derivativeFormula(String y, String t, boolean latex) {
+            return "(" + y + (latex ? " - " : " − ") + t + ")";
+        }
+    },
+
+    /**
+     * {@code L = −Σ_j [t_j ln y_j + (1 − t_j) ln(1 − y_j)]} for outputs in (0, 1), after a sigmoid;
+     * {@code ∂L/∂y_j = (y_j − t_j) / (y_j (1 − y_j))}.
+     */
+    BINARY_CROSS_ENTROPY("binary cross-entropy") {
+        @Override
+        double value(double y, double t) {
+            return -(t == 0 ? 0 : t * Math.log(y)) - (t == 1 ? 0 : (1 - t) * Math.log(1 - y));
+        }
+
+        @Override
+        public double derivative(double y, double t) {
+            return (y - t) / (y * (1 - y));
+        }
+
+        @Override
+        public String derivativeFormula(String y, String t, boolean latex) {
+            return latex ? "\\frac{" + y + " - " + t + "}{" + y + "(1 - " + y + ")}"
+                    : "(" + y + " − " + t + ") / (" + y + "(1 − " + y + "))";
+        }
+    },
+
+    /**
+     * Categorical cross-entropy {@code L = −Σ_j t_j ln y_j} after a softmax, for one-hot (or
+     * probability) targets; {@code ∂L/∂y_j = −t_j / y_j}, and with the softmax {@code δ_j = y_j − t_j}.
+     */
+    CROSS_ENTROPY("cross-entropy") {
+        @Override
+        double value(double y, double t) {
+            return t == 0 ? 0 : -t * Math.log(y);
+        }
+
+        @Override
+        public double derivative(double y, double t) {
+            return -t / y;
+        }
+
+        @Override
+        public String derivativeFormula(String y, String t, boolean latex) {
+            return latex ? "-\\frac{" + t + "}{" + y + "}" : "−" + t + " / " + y;
+        }
+    };
+
+    private final String title;
+
+    Loss(String title) {
+        this.title = title;
+    }
+
+    /** This loss for one output value {@code y} and its target {@code t}. */
+    abstract double value(double y, double t);
+
+    /** Returns {@code ∂L/∂y_j} for one output value and its target. */
+    public abstract double derivative(double y, double t);
+
+    /** Writes {@code ∂L/∂y_j} as a formula in the given names, in plain text or LaTeX. */
+    public abstract String derivativeFormula(String y, String t, boolean latex);
+
+    /** Returns the loss of a batch: the mean over its rows of the per-sample loss. */
+    public double value(Matrix y, Matrix t) {
+        double[] ys = y.data(), ts = t.data();
+        double sum = 0;
+        for (int k = 0; k < ys.length; k++) {
+            sum += value(ys[k], ts[k]);
+        }
+        return sum / y.rows();
+    }
+
+    /**
+     * Returns true where this loss after {@code output} gives {@code δ = y − t} directly
+     * (binary cross-entropy after a sigmoid, cross-entropy after a softmax).
+     */
+    public boolean fusedWith(Activation output) {
+        return (this == BINARY_CROSS_ENTROPY && output == Activation.SIGMOID)
+                || (this == CROSS_ENTROPY && output == Activation.SOFTMAX);
+    }
+
+    /**
+     * Writes the output error {@code δ = ∂L_batch/∂a} into {@code delta}: {@code (y − t)} for the fused
+     * pairs, otherwise {@code ∂L/∂y ⊙ f'(a)}; each row is divided by the batch size because the
+     * batch loss is a mean.
+     */
+    void outputErrorInto(Activation output, Matrix a, Matrix y, Matrix t, Matrix delta) {
+        double[] as = a.data(), ys = y.data(), ts = t.data(), d = delta.data();
+        double scale = 1.0 / y.rows();
+        boolean fused = fusedWith(output);
+        for (int k = 0; k < ys.length; k++) {
+            double dLda = fused ? ys[k] - ts[k] : derivative(ys[k], ts[k]) * output.derivative(as[k], ys[k]);
+            d[k] = dLda * scale;
+        }
+    }
+
+    /** Checks that this loss can follow {@code output}; the message says what would work. */
+    void requireCompatible(Activation output) {
+        if (this == CROSS_ENTROPY && output != Activation.SOFTMAX) {
+            throw new IllegalArgumentException("cross-entropy needs a softmax output layer, got " + output
+                    + "; use Activation.SOFTMAX for the output, or Loss.BINARY_CROSS_ENTROPY after a sigmoid");
+        }
+        if (output == Activation.SOFTMAX && this != CROSS_ENTROPY) {
+            throw new IllegalArgumentException("a softmax output goes with Loss.CROSS_ENTROPY, got " + this);
+        }
+        if (this == BINARY_CROSS_ENTROPY && output != Activation.SIGMOID) {
+            throw new IllegalArgumentException("binary cross-entropy needs outputs in (0, 1): use a SIGMOID "
+                    + "output layer, got " + output);
+        }
+    }
+
+    /** Returns the loss's name as a learner reads it, e.g. "cross-entropy". */
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,278 @@
+package org.backpropkit.core;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * A dense matrix of doubles stored row by row in one contiguous array: element (i, j) sits at
+ * {@code data[i * cols + j]}. Indices are Java's, counted from 0; the article's names, counted
+ * from 1, live in {@link Parameter}.
+ *
+ * <p>The kit follows the article's row-vector convention: a sample is a row, so a batch of
+ * {@code n} samples with {@code m} features is an {@code n × m} matrix and a layer computes
+ * {@code a = x·w + b} with {@code w} of shape {@code inputs × units}.
+ *
+ * <p>Mutable on purpose: training updates weights in place and reuses its buffers, so a
+ * training step allocates nothing. Methods that write say so in their name ({@code set},
+ * {@code …Into}); every other method leaves the matrix alone.
+ *
+ * <p>Cost: the three products below take {@code rows × inner × cols} multiply-adds; their loops
+ * run along rows of contiguous memory, which lets the JIT use vector instructions.
+ */
+public final class Matrix {
+
+    private final int rows;
+    private final int cols;
+    private final double[] data;
+
+    private Matrix(int rows, int cols, double[] data) {
+        this.rows = rows;
+        this.cols = cols;
+        this.data = data;
+    }
+
+    /** Returns a {@code rows × cols} matrix of zeros. */
+    public static Matrix zeros(int rows, int cols) {
+        Require.positive("rows", rows);
+        Require.positive("cols", cols);
+        return new Matrix(rows, cols, new double[rows * cols]);
+    }
+
+    /**
+     * Returns a matrix holding a copy of {@code values}, one inner array per row.
+     *
+     * @throws IllegalArgumentException if the rows differ in length or hold NaN or infinity
+     */
+    public static Matrix of(double[]... values) {
+        if (values.length == 0 || values[0].length == 0) {
+            throw new IllegalArgumentException("a matrix needs at least one row and one column, got "
+                    + values.length + " rows");
+        }
+        int cols = values[0].length;
+        double[] data = new double[values.length * cols];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i].length != cols) {
+                throw new IllegalArgumentException("row " + i + " has " + values[i].length
+                        + " values, row 0 has " + cols);
+            }
+            Require.finite("row " + i, values[i]);
+            System.arraycopy(values[i], 0, data, i * cols, cols);
+        }
+        return new Matrix(values.length, cols, data);
+    }
+
+    /** Returns a one-row matrix: a single sample in the row-vector convention. */
+    public static Matrix row(double... values) {
+        return of(values);
+    }
+
+    /**
+     * Returns a matrix with entries drawn uniformly from {@code [-limit, limit]}, the same
+     * entries for the same {@code random} state.
+     */
+    static Matrix uniform(int rows, int cols, double limit, Random random) {
+        Matrix m = zeros(rows, cols);
+        for (int k = 0; k < m.data.length; k++) {
+            m.data[k] = (2 * random.nextDouble() - 1) * limit;
+        }
+        return m;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    /** Returns element (i, j), counted from 0. */
+    public double get(int i, int j) {
+        checkIndex(i, j);
+        return data[i * cols + j];
+    }
+
+    /** Sets element (i, j), counted from 0. */
+    public void set(int i, int j, double value) {
+        checkIndex(i, j);
+        data[i * cols + j] = value;
+    }
+
+    /** Returns a copy of row {@code i}. */
+    public double[] row(int i) {
+        checkIndex(i, 0);
+        return Arrays.copyOfRange(data, i * cols, (i + 1) * cols);
+    }
+
+    /** Returns a copy as an array of rows. */
+    public double[][] toArray() {
+        double[][] out = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            out[i] = row(i);
+        }
+        return out;
+    }
+
+    /** Returns an independent copy. */
+    public Matrix copy() {
+        return new Matrix(rows, cols, data.clone());
+    }
+
+    /** Returns a new matrix holding rows {@code from} (inclusive) to {@code to} (exclusive). */
+    public Matrix rows(int from, int to) {
+        if (from < 0 || to > rows || from >= to) {
+            throw new IllegalArgumentException("rows " + from + " to " + to + " do not lie within 0 to "
+                    + rows);
+        }
+        return new Matrix(to - from, cols, Arrays.copyOfRange(data, from * cols, to * cols));
+    }
+
+    /** Returns true if both matrices have the same shape and exactly the same entries. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Matrix m && m.rows == rows && m.cols == cols && Arrays.equals(m.data, data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * rows + cols) + Arrays.hashCode(data);
+    }
+
+    /** Returns the shape as the kit writes it in messages, e.g. {@code 2×3}. */
+    public String shape() {
+        return rows + "×" + cols;
+    }
+
+    /** Prints the rows with six significant digits, e.g. {@code [[0.1, -0.2], [0.3, 0.4]]}. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < rows; i++) {
+            s.append(i == 0 ? "[" : ", [");
+            for (int j = 0; j < cols; j++) {
+                s.append(j == 0 ? "" : ", ").append(Format.number(data[i * cols + j]));
+            }
+            s.append(']');
+        }
+        return s.append(']').toString();
+    }
+
+    /** {@code this ← this + s · m}, entry by entry; the update {@code θ ← θ − η∇L} is {@code addScaled(−η, ∇L)}. */
+    public void addScaled(double s, Matrix m) {
+        requireSameShape(m);
+        double[] z = m.data;
+        for (int k = 0; k < data.length; k++) {
+            data[k] += s * z[k];
+        }
+    }
+
+    /** {@code this ← c · this}, entry by entry. */
+    public void scale(double c) {
+        for (int k = 0; k < data.length; k++) {
+            data[k] *= c;
+        }
+    }
+
+    /** Overwrites every entry with the entries of {@code m}, which must have the same shape. */
+    public void setAll(Matrix m) {
+        requireSameShape(m);
+        System.arraycopy(m.data, 0, data, 0, data.length);
+    }
+
+    /** Returns the Euclidean norm {@code √(Σ m_ij²)}. */
+    public double norm() {
+        double sum = 0;
+        for (double v : data) {
+            sum += v * v;
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** Returns true if every entry is a finite number. */
+    public boolean isFinite() {
+        for (double v : data) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void requireSameShape(Matrix m) {
+        if (m.rows != rows || m.cols != cols) {
+            throw new IllegalArgumentException("expected a " + shape() + " matrix, got " + m.shape());
+        }
+    }
+
+    // ---- Kernels used by the forward and backward passes. They write into `out` and allocate nothing.
+
+    /** {@code out = a · b}: the forward product {@code h⁽ˡ⁻¹⁾ · w⁽ˡ⁾}. */
+    static void multiplyInto(Matrix a, Matrix b, Matrix out) {
+        double[] x = a.data, y = b.data, z = out.data;
+        int n = a.cols, m = b.cols;
+        Arrays.fill(z, 0, a.rows * m, 0.0);
+        for (int i = 0; i < a.rows; i++) {
+            int zi = i * m;
+            for (int k = 0; k < n; k++) {
+                double xik = x[i * n + k];
+                int yk = k * m;
+                for (int j = 0; j < m; j++) {
+                    z[zi + j] += xik * y[yk + j];
+                }
+            }
+        }
+    }
+
+    /** {@code out = aᵀ · b}: the weight gradient {@code h⁽ˡ⁻¹⁾ᵀ · δ⁽ˡ⁾}, summed over the batch. */
+    static void transposeMultiplyInto(Matrix a, Matrix b, Matrix out) {
+        double[] x = a.data, y = b.data, z = out.data;
+        int n = a.cols, m = b.cols;
+        Arrays.fill(z, 0, n * m, 0.0);
+        for (int s = 0; s < a.rows; s++) {
+            int ys = s * m;
+            for (int i = 0; i < n; i++) {
+                double xsi = x[s * n + i];
+                int zi = i * m;
+                for (int j = 0; j < m; j++) {
+                    z[zi + j] += xsi * y[ys + j];
+                }
+            }
+        }
+    }
+
+    /** {@code out = a · bᵀ}: the error sent back, {@code δ⁽ˡ⁾ · w⁽ˡ⁾ᵀ}. */
+    static void multiplyTransposeInto(Matrix a, Matrix b, Matrix out) {
+        double[] x = a.data, y = b.data, z = out.data;
+        int n = a.cols, m = b.rows;
+        for (int i = 0; i < a.rows; i++) {
+            int xi = i * n;
+            for (int j = 0; j < m; j++) {
+                int yj = j * n;
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += x[xi + k] * y[yj + k];
+                }
+                z[i * m + j] = sum;
+            }
+        }
+    }
+
+    /** {@code out} row r ← {@code src} row {@code order[from + r]}, for every row of {@code out}. */
+    static void gatherRowsInto(Matrix src, int[] order, int from, Matrix out) {
+        for (int r = 0; r < out.rows; r++) {
+            System.arraycopy(src.data, order[from + r] * src.cols, out.data, r * out.cols, out.cols);
+        }
+    }
+
+    /** Direct access for the kernels of this package; the array is the matrix's own storage. */
+    double[] data() {
+        return data;
+    }
+
+    private void checkIndex(int i, int j) {
+        if (i < 0 || i >= rows || j < 0 || j >= cols) {
+            throw new IndexOutOfBoundsException("(" + i + ", " + j + ") lies outside a " + shape()
+                    + " matrix (indices count from 0)");
+        }
+    }
+}
