@@ -1,0 +1,101 @@
+package org.backpropkit.check;
+
+import java.util.List;
+import org.backpropkit.core.Format;
+import org.backpropkit.core.Parameter;
+import org.backpropkit.core.RichText;
+
+/**
+ * The outcome of a {@link GradientCheck}: for every parameter the analytic and the numeric
+ * gradient, their relative error and its {@link Verdict}, and a one-line summary.
+ */
+public final class GradientReport implements RichText {
+
+    /** One parameter's comparison. */
+    public record Result(Parameter parameter, double analytic, double numeric, double relativeError) {
+
+        public Verdict verdict() {
+            return Verdict.of(relativeError);
+        }
+    }
+
+    private final List<Result> results;
+    private final double step;
+
+    GradientReport(List<Result> results, double step) {
+        this.results = List.copyOf(results);
+        this.step = step;
+    }
+
+    public List<Result> results() {
+        return results;
+    }
+
+    /** The result for the named parameter, e.g. {@code "w11"}. */
+    public Result result(String name) {
+        for (Result r : results) {
+            if (r.parameter().name().equals(name) || r.parameter().symbol().equals(name)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("no parameter '" + name + "' in this report; it has "
+                + results.get(0).parameter().name() + " … " + results.get(results.size() - 1).parameter().name());
+    }
+
+    /** True if every parameter's gradient is {@link Verdict#CORRECT}. */
+    public boolean passed() {
+        return count(Verdict.CORRECT) == results.size();
+    }
+
+    public int count(Verdict verdict) {
+        int c = 0;
+        for (Result r : results) {
+            c += r.verdict() == verdict ? 1 : 0;
+        }
+        return c;
+    }
+
+    /** The result with the largest relative error. */
+    public Result worst() {
+        Result worst = results.get(0);
+        for (Result r : results) {
+            if (!(r.relativeError() <= worst.relativeError())) {
+                worst = r;
+            }
+        }
+        return worst;
+    }
+
+    /** E.g. {@code 17 parameters: 17 correct, 0 suspicious, 0 wrong; largest relative error 3.1e-11 (u₂₁)}. */
+    public String summary() {
+        return results.size() + " parameters: " + count(Verdict.CORRECT) + " correct, " + count(Verdict.SUSPICIOUS)
+                + " suspicious, " + count(Verdict.WRONG) + " wrong; largest relative error "
+                + Format.scientific(worst().relativeError()) + " (" + worst().parameter().symbol() + ")";
+    }
+
+    /** A table, one parameter per line, then the summary. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder(String.format("%-10s %14s %14s %10s  %s%n", "parameter", "analytic",
+                "numeric", "rel. error", ""));
+        for (Result r : results) {
+            s.append(String.format("%-10s %14s %14s %10s  %s%n", r.parameter().symbol(), Format.number(r.analytic()),
+                    Format.number(r.numeric()), Format.scientific(r.relativeError()), r.verdict().mark()));
+        }
+        return s.append(summary()).append(" (central differences, ε = ").append(Format.number(step)).append(")\n")
+                .toString();
+    }
+
+    /** The same table in Markdown, parameter names in LaTeX. */
+    @Override
+    public String toMarkdown() {
+        StringBuilder s = new StringBuilder("| parameter | analytic | numeric | relative error | |\n|---|---:|---:|---:|---|\n");
+        for (Result r : results) {
+            s.append("| $").append(r.parameter().latex()).append("$ | ").append(Format.number(r.analytic()))
+                    .append(" | ").append(Format.number(r.numeric())).append(" | ")
+                    .append(Format.scientific(r.relativeError())).append(" | ").append(r.verdict().mark()).append(" |\n");
+        }
+        return s.append("\n").append(summary()).append(" (central differences, $\\varepsilon = ")
+                .append(Format.number(step)).append("$)\n").toString();
+    }
+}
