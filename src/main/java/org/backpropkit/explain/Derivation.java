@@ -245,6 +245,7 @@ public final class Derivation implements RichText {
     private List<String> lines(boolean latex) {
         String dot = latex ? "\\," : " · ";
         String eq = latex ? "&= " : " = ";
+        String times = latex ? " \\cdot " : " · ";
         String lhs = partial("L", latex ? parameter.latex() : parameter.symbol(), latex);
         List<String> out = new ArrayList<>();
         out.add(lhs + eq + join(factors, f -> f.symbol(latex), dot));
@@ -252,15 +253,16 @@ public final class Derivation implements RichText {
             Factor dh = factors.get(0);
             out.add(dh.symbol(latex) + eq + join(sum, t -> join(t.factors(), f -> f.symbol(latex), dot), " + "));
             out.add(pad(latex) + join(sum, t -> join(t.factors(), f -> f.formula(latex), dot), " + "));
-            out.add(pad(latex) + join(sum, t -> join(t.factors(), f -> number(f.value(), latex), dot), " + "));
-            out.add(pad(latex) + join(sum, t -> number(t.value(), latex), " + ") + " = " + number(dh.value(), false));
+            out.add(pad(latex) + join(sum, t -> join(t.factors(), f -> number(f.value(), true), times), " + "));
+            out.add(pad(latex) + join(sum, t -> number(t.value(), true), " + ") + " = " + number(dh.value(), false));
             for (Factor f : factors.subList(1, factors.size())) {
-                out.add(f.symbol(latex) + eq + f.formula(latex) + " = " + number(f.value(), false));
+                String value = number(f.value(), false);
+                out.add(f.symbol(latex) + eq + f.formula(latex) + (f.formula(latex).equals(value) ? "" : " = " + value));
             }
-            out.add(lhs + eq + join(factors, f -> number(f.value(), latex), dot));
+            out.add(lhs + eq + join(factors, f -> number(f.value(), true), times));
         } else {
             out.add(pad(latex) + join(factors, f -> f.formula(latex), dot));
-            out.add(pad(latex) + join(factors, f -> number(f.value(), latex), dot));
+            out.add(pad(latex) + join(factors, f -> number(f.value(), true), times));
         }
         out.add(pad(latex) + Format.number(value()));
         return out;
@@ -270,9 +272,10 @@ public final class Derivation implements RichText {
         return latex ? "&= " : "    = ";
     }
 
+    /** A value as printed in a product; negative factors get brackets so "· −0.2" never reads as a minus. */
     private static String number(double v, boolean brackets) {
         String s = Format.number(v);
-        return v < 0 ? "(" + s + ")" : s;
+        return brackets && v < 0 ? "(" + s + ")" : s;
     }
 
     private static <T> String join(List<T> items, java.util.function.Function<T, String> show, String sep) {
