@@ -19,9 +19,14 @@ import org.backpropkit.core.Require;
  * Analytic {@code a} and numeric {@code n} are compared by the relative error
  * <pre>  |a − n| / max(|a|, |n|)</pre>
  * Thresholds: below {@value #CORRECT} the gradient is correct (smooth networks give about
- * {@code 1e-10}); above {@value #WRONG} it is wrong; between, look closer. Guard: when both
- * {@code |a|} and {@code |n|} are below {@value #NEAR_ZERO}, smaller than a step of {@code 1e-5}
- * can resolve, the two count as equal (relative error 0) instead of dividing noise by noise.
+ * {@code 1e-10}); above {@value #WRONG} it is wrong; between, look closer.
+ *
+ * <p>Tiny gradients: the loss itself carries rounding noise of a few units in its last place, and the
+ * central difference divides that noise by {@code 2ε}. So the numeric slope cannot resolve differences
+ * below its <em>resolution</em> {@code r = }{@value #ROUNDING_ULPS}{@code · ulp(L) / 2ε} (about
+ * {@code 1e-9} for a loss near 1). A gradient of size {@code 1e-6} that differs from its numeric slope
+ * by {@code 1e-12} has relative error {@code 1e-6} but is as correct as the slope can tell, so a
+ * difference {@code |a − n| ≤ r} counts as correct; the report says how many were judged that way.
  *
  * <p>Cost: two forward passes per parameter. The network's weights are restored exactly afterwards.
  */
@@ -33,8 +38,8 @@ public final class GradientCheck {
     public static final double CORRECT = 1e-7;
     /** Relative errors above this are wrong. */
     public static final double WRONG = 1e-4;
-    /** Gradients smaller than this in size are zero as far as the numeric slope can tell. */
-    public static final double NEAR_ZERO = 1e-9;
+    /** Units in the last place of the loss taken as its rounding noise. */
+    public static final int ROUNDING_ULPS = 64;
 
     private final double step;
 
@@ -68,11 +73,12 @@ public final class GradientCheck {
         Gradients backprop = net.gradients(x, t);
         ToDoubleFunction<Parameter> analytic = claimed != null ? claimed : backprop::of;
         Backprop workspace = new Backprop(net, x.rows());
+        double resolution = ROUNDING_ULPS * Math.ulp(backprop.loss()) / (2 * step);
         List<GradientReport.Result> results = new ArrayList<>();
         for (Parameter p : net.parameters()) {
             double a = analytic.applyAsDouble(p);
             double n = numeric(net, workspace, x, t, p);
-            results.add(new GradientReport.Result(p, a, n, relativeError(a, n)));
+            results.add(new GradientReport.Result(p, a, n, relativeError(a, n), resolution));
         }
         return new GradientReport(results, step);
     }
@@ -95,9 +101,9 @@ public final class GradientCheck {
         }
     }
 
-    /** {@code |a − n| / max(|a|, |n|)}, and 0 when both are below {@value #NEAR_ZERO}. */
+    /** {@code |a − n| / max(|a|, |n|)}, and 0 when both are exactly 0. */
     public static double relativeError(double a, double n) {
         double scale = Math.max(Math.abs(a), Math.abs(n));
-        return scale < NEAR_ZERO ? 0 : Math.abs(a - n) / scale;
+        return a == n ? 0 : Math.abs(a - n) / scale;
     }
 }

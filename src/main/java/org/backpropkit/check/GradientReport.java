@@ -11,11 +11,21 @@ import org.backpropkit.core.RichText;
  */
 public final class GradientReport implements RichText {
 
-    /** One parameter's comparison. */
-    public record Result(Parameter parameter, double analytic, double numeric, double relativeError) {
+    /**
+     * One parameter's comparison; {@code resolution} is the smallest difference the numeric slope can
+     * resolve (see {@link GradientCheck}).
+     */
+    public record Result(Parameter parameter, double analytic, double numeric, double relativeError,
+            double resolution) {
 
+        /** Correct when the difference is below the resolution, otherwise judged by the relative error. */
         public Verdict verdict() {
-            return Verdict.of(relativeError);
+            return belowResolution() ? Verdict.CORRECT : Verdict.of(relativeError);
+        }
+
+        /** True when analytic and numeric differ by less than the numeric slope can resolve. */
+        public boolean belowResolution() {
+            return Math.abs(analytic - numeric) <= resolution && Verdict.of(relativeError) != Verdict.CORRECT;
         }
     }
 
@@ -55,22 +65,29 @@ public final class GradientReport implements RichText {
         return c;
     }
 
-    /** The result with the largest relative error. */
+    /** The result with the largest relative error, not counting differences below the resolution. */
     public Result worst() {
         Result worst = results.get(0);
         for (Result r : results) {
-            if (!(r.relativeError() <= worst.relativeError())) {
+            if (!(badness(r) <= badness(worst))) {
                 worst = r;
             }
         }
         return worst;
     }
 
+    private static double badness(Result r) {
+        return r.belowResolution() ? 0 : r.relativeError();
+    }
+
     /** E.g. {@code 17 parameters: 17 correct, 0 suspicious, 0 wrong; largest relative error 3.1e-11 (u₂₁)}. */
     public String summary() {
+        long tiny = results.stream().filter(Result::belowResolution).count();
         return results.size() + " parameters: " + count(Verdict.CORRECT) + " correct, " + count(Verdict.SUSPICIOUS)
                 + " suspicious, " + count(Verdict.WRONG) + " wrong; largest relative error "
-                + Format.scientific(worst().relativeError()) + " (" + worst().parameter().symbol() + ")";
+                + Format.scientific(worst().relativeError()) + " (" + worst().parameter().symbol() + ")"
+                + (tiny == 0 ? "" : "; " + tiny + " tiny gradient" + (tiny == 1 ? "" : "s") + " agree within the numeric"
+                + " slope's resolution " + Format.scientific(results.get(0).resolution()));
     }
 
     /** A table, one parameter per line, then the summary. */

@@ -41,7 +41,7 @@ public final class Matrix {
     /**
      * Returns a matrix holding a copy of {@code values}, one inner array per row.
      *
-     * @throws IllegalArgumentException if the rows differ in length or hold NaN or infinity
+     * @throws IllegalArgumentException if the rows differ in length (NaN is allowed here; the network refuses it)
      */
     public static Matrix of(double[]... values) {
         if (values.length == 0 || values[0].length == 0) {
@@ -52,10 +52,9 @@ public final class Matrix {
         double[] data = new double[values.length * cols];
         for (int i = 0; i < values.length; i++) {
             if (values[i].length != cols) {
-                throw new IllegalArgumentException("row " + i + " has " + values[i].length
-                        + " values, row 0 has " + cols);
+                throw new IllegalArgumentException("row " + (i + 1) + " has " + values[i].length
+                        + " values, row 1 has " + cols + " (rows counted from 1)");
             }
-            Require.finite("row " + i, values[i]);
             System.arraycopy(values[i], 0, data, i * cols, cols);
         }
         return new Matrix(values.length, cols, data);

@@ -176,7 +176,8 @@ public final class Network {
             l = 2;
         } else {
             throw unknown(name, letter.equals("b") ? "say which layer's bias, e.g. b(1)1"
-                    : "this network has " + depth() + " layers; name its weights w(l)ij");
+                    : depth() == 2 ? "a two-layer network calls its weights w (inputs → hidden) and u (hidden → outputs)"
+                    : "this network has " + depth() + " layers; name a weight w(l)ij with its layer l");
         }
         if (l < 1 || l > depth()) {
             throw unknown(name, "layers count from 1 to " + depth());

@@ -28,9 +28,12 @@ public final class Require {
     /** Requires every value to be a finite number (no NaN, no infinity). */
     public static void finite(String name, double... values) {
         for (int k = 0; k < values.length; k++) {
+            if (!Double.isFinite(values[k]) && values.length == 1) {
+                throw new IllegalArgumentException(name + " must be a finite number, got " + values[k]);
+            }
             if (!Double.isFinite(values[k])) {
-                throw new IllegalArgumentException(name + " holds " + values[k] + " at position " + k
-                        + " (counted from 0); the kit needs finite numbers");
+                throw new IllegalArgumentException(name + " holds " + values[k] + " in entry " + (k + 1)
+                        + " (counted from 1, as in x₁); the kit needs finite numbers");
             }
         }
     }
@@ -40,8 +43,8 @@ public final class Require {
         double[] d = m.data();
         for (int k = 0; k < d.length; k++) {
             if (!Double.isFinite(d[k])) {
-                throw new IllegalArgumentException(name + " holds " + d[k] + " in row " + (k / m.cols())
-                        + ", column " + (k % m.cols()) + " (counted from 0); the kit needs finite numbers");
+                throw new IllegalArgumentException(name + " holds " + d[k] + " in row " + (k / m.cols() + 1)
+                        + ", column " + (k % m.cols() + 1) + " (counted from 1); the kit needs finite numbers");
             }
         }
     }

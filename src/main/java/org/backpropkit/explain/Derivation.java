@@ -228,7 +228,7 @@ public final class Derivation implements RichText {
     /** The derivation as lines of plain text, e.g. for a terminal. */
     @Override
     public String toString() {
-        return String.join("\n", lines(false)) + "\n";
+        return String.join("\n", lines(false));
     }
 
     /** The derivation as a LaTeX {@code aligned} block (MathJax-compatible), without the {@code $$}. */

@@ -1,0 +1,106 @@
+package org.backpropkit.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.backpropkit.core.Activation;
+import org.backpropkit.core.Loss;
+import org.backpropkit.core.Matrix;
+import org.backpropkit.core.Network;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Backprop against central differences for every activation × loss, depths 1 to 4, several seeds. */
+class GradientCheckTest {
+
+    /** Output activation and the losses that go with it. */
+    private static final Object[][] OUTPUTS = {
+        {Activation.SIGMOID, Loss.L2},
+        {Activation.TANH, Loss.L2},
+        {Activation.IDENTITY, Loss.L2},
+        {Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY},
+        {Activation.SOFTMAX, Loss.CROSS_ENTROPY},
+    };
+
+    static Stream<Arguments> networks() {
+        List<Arguments> cases = new ArrayList<>();
+        Activation[] hidden = {Activation.SIGMOID, Activation.TANH, Activation.RELU, Activation.IDENTITY};
+        for (int depth = 1; depth <= 4; depth++) {
+            for (Activation f : hidden) {
+                if (depth == 1 && f != Activation.SIGMOID) {
+                    continue; // a one-layer net has no hidden activation
+                }
+                for (Object[] out : OUTPUTS) {
+                    for (long seed : new long[] {1, 2, 3}) {
+                        cases.add(Arguments.of(depth, f, out[0], out[1], seed));
+                    }
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "depth {0}, {1} hidden, {2} output, {3}, seed {4}")
+    @MethodSource("networks")
+    void backpropAgreesWithCentralDifferences(int depth, Activation hidden, Activation output, Loss loss, long seed) {
+        int[] sizes = new int[depth + 1];
+        sizes[0] = 3;
+        for (int l = 1; l < depth; l++) {
+            sizes[l] = 4;
+        }
+        sizes[depth] = 3;
+        Network net = Network.of(sizes).hidden(hidden).output(output).loss(loss).seed(seed);
+        Random random = new Random(seed + 100);
+        Matrix x = Matrix.zeros(4, 3);
+        Matrix t = Matrix.zeros(4, 3);
+        for (int s = 0; s < 4; s++) {
+            for (int i = 0; i < 3; i++) {
+                x.set(s, i, random.nextGaussian());
+            }
+            if (output == Activation.SOFTMAX) {
+                t.set(s, random.nextInt(3), 1);
+            } else {
+                for (int j = 0; j < 3; j++) {
+                    t.set(s, j, output == Activation.SIGMOID ? random.nextInt(2) : random.nextGaussian());
+                }
+            }
+        }
+        for (int l = 1; l <= depth; l++) { // random biases keep ReLU away from its kink at exactly 0
+            for (int j = 0; j < sizes[l]; j++) {
+                net.layer(l).b().set(0, j, 0.1 * random.nextGaussian());
+            }
+        }
+        GradientReport report = GradientCheck.withStep(GradientCheck.DEFAULT_STEP).check(net, x, t, null);
+        assertEquals(net.parameters().size(), report.results().size());
+        assertTrue(report.passed(), () -> report.summary() + "\n" + report);
+        assertTrue(report.worst().relativeError() < GradientCheck.CORRECT, report::summary);
+    }
+
+    @Test
+    void relativeErrorIsScaledByTheLargerMagnitude() {
+        assertEquals(0.5, GradientCheck.relativeError(1.0, 2.0), 0);
+        assertEquals(0.2, GradientCheck.relativeError(-0.8, -1.0), 1e-16);
+        assertEquals(2, GradientCheck.relativeError(1e-12, -1e-12), 0);
+        assertEquals(0, GradientCheck.relativeError(0, 0), 0);
+        assertEquals(Verdict.WRONG, Verdict.of(Double.NaN));
+        assertEquals(Verdict.SUSPICIOUS, Verdict.of(1e-6));
+        assertEquals(Verdict.CORRECT, Verdict.of(1e-9));
+    }
+
+    @Test
+    void numericDerivativeLeavesTheParameterExactlyAsItWas() {
+        Network net = Network.of(2, 3, 2).seed(5);
+        double before = net.get("w12");
+        Matrix x = Matrix.row(0.3, -0.7);
+        Matrix t = Matrix.row(1, 0);
+        double numeric = GradientCheck.withStep(1e-5).numeric(net, x, t, net.parameter("w12"));
+        assertEquals(before, net.get("w12"), 0);
+        assertEquals(net.gradients(x, t).of("w12"), numeric, 1e-9);
+    }
+}

@@ -1,0 +1,84 @@
+package org.backpropkit.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.backpropkit.train.Trainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Bad input gets an IllegalArgumentException that names what was expected and what came. */
+class ErrorMessagesTest {
+
+    private final Network net = Article.network();
+
+    private static void fails(String message, Executable call) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
+    }
+
+    @Test
+    void inputOfTheWrongLength() {
+        fails("x has 3 values, the network takes 2", () -> net.forward(1, 2, 3));
+    }
+
+    @Test
+    void targetOfTheWrongLength() {
+        fails("t has 1 value, the network gives 2", () -> net.gradients(new double[] {1, 2}, new double[] {1}));
+    }
+
+    @Test
+    void batchesOfDifferentSizes() {
+        fails("x has 2 rows (samples) but t has 1",
+                () -> net.gradients(Matrix.of(new double[] {1, 2}, new double[] {3, 4}), Matrix.row(1, 0)));
+    }
+
+    @Test
+    void notANumberInTheInput() {
+        fails("x holds NaN in entry 2 (counted from 1, as in x₁); the kit needs finite numbers", () -> net.forward(0.5, Double.NaN));
+    }
+
+    @Test
+    void notANumberInABatch() {
+        fails("x holds NaN in row 2, column 1 (counted from 1); the kit needs finite numbers",
+                () -> net.forward(Matrix.of(new double[] {1, 2}, new double[] {Double.NaN, 0})));
+    }
+
+    @Test
+    void unknownParameterName() {
+        fails("unknown parameter 'v11': a two-layer network calls its weights w (inputs → hidden) and u (hidden → outputs)."
+                + " This network has w (2×3), b(1) (3), u (3×2), b(2) (2); for example w11 or b(2)2", () -> net.get("v11"));
+        fails("unknown parameter 'u11': this network has 3 layers; name a weight w(l)ij with its layer l."
+                + " This network has w(1) (2×3), b(1) (3), w(2) (3×3), b(2) (3), w(3) (3×2), b(3) (2); for example"
+                + " w(1)11 or b(3)2", () -> Network.of(2, 3, 3, 2).seed(1).get("u11"));
+        fails("'u41' lies outside u, which has 3 rows (i = 1 to 3) and 2 columns (j = 1 to 2)", () -> net.get("u41"));
+    }
+
+    @Test
+    void weightsOfTheWrongShape() {
+        fails("u of layer 2 is 3×2 (inputs × units), got 2×3",
+                () -> net.setWeights(2, new double[][] {{1, 2, 3}, {4, 5, 6}}));
+        fails("b(1) has 3 entries, got 2", () -> net.setBiases(1, 0.1, 0.2));
+        fails("u21 must be a finite number, got Infinity",
+                () -> net.set("u21", Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void impossibleArchitectures() {
+        fails("a network needs at least 2 sizes (inputs and outputs), got 1", () -> Network.of(2));
+        fails("layer size 1 must be positive, got 0", () -> Network.of(2, 0, 1));
+        fails("softmax belongs on the output layer, not on hidden layers",
+                () -> Network.of(2, 3, 2).hidden(Activation.SOFTMAX));
+    }
+
+    @Test
+    void lossThatDoesNotFitTheOutput() {
+        fails("cross-entropy needs a softmax output layer, got SIGMOID; use Activation.SOFTMAX for the output, or Loss.BINARY_CROSS_ENTROPY after a sigmoid",
+                () -> Network.of(2, 3, 2).output(Activation.SIGMOID).loss(Loss.CROSS_ENTROPY).seed(1));
+    }
+
+    @Test
+    void trainingSettings() {
+        fails("learning rate η must be a positive number, got -0.1", () -> Trainer.sgd(-0.1));
+        fails("momentum μ must lie in [0, 1), got 1.5", () -> Trainer.sgd(0.1).momentum(1.5));
+    }
+}
