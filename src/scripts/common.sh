@@ -1,0 +1,48 @@
+# Shared by the kit's scripts: where things are, and installing what a fresh machine lacks.
+# Source it; it defines KIT, JUPYTER_PYTHON and the functions below.
+
+KIT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# Debian's Jupyter runs on the system Python, whatever `python3` on PATH is.
+JUPYTER_PYTHON="${BACKPROP_KIT_PYTHON:-/usr/bin/python3}"
+
+# Debian packages the kit uses: Jupyter and its execution/testing modules, and fonts for charts.
+KIT_APT_PACKAGES="openjdk-17-jdk-headless maven jupyter-notebook jupyter-nbconvert python3-nbclient python3-nbconvert
+ python3-nbformat jupyter-client python3-jupyter-kernel-test python3-pytest fontconfig fonts-dejavu-core"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Java 17 or newer and Maven, or a clear message.
+require_java() {
+    command -v java >/dev/null || die "no 'java' on PATH: install a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)"
+    local v
+    v="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+    [ "${v%%.*}" -ge 17 ] 2>/dev/null || die "the kit needs Java 17 or newer, 'java' on PATH is $v"
+    command -v mvn >/dev/null || die "no 'mvn' on PATH: install Maven 3.8+ (Debian: apt-get install maven)"
+}
+
+# Installs missing Debian packages when apt is there and we may use it; otherwise says what to do.
+install_missing_packages() {
+    local missing=()
+    for p in $KIT_APT_PACKAGES; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if ! command -v apt-get >/dev/null; then
+        say "Not a Debian/Ubuntu machine: install Java 17+, Maven, and Jupyter yourself, e.g."
+        echo "    pip install notebook nbclient nbconvert nbformat jupyter_client jupyter_kernel_test pytest"
+        echo "    and run with BACKPROP_KIT_PYTHON=\$(command -v python3)"
+        return 0
+    fi
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    say "Installing Debian packages: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Builds the kit's jar and copies its dependencies to target/lib.
+build_kit() {
+    say "Building the kit (mvn package)"
+    (cd "$KIT" && mvn -B -q package -DskipTests) || die "the build failed; run 'mvn -B package' to see why"
+}

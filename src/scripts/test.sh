@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# README command 2: run every test of the kit. Exits non-zero when anything fails.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+install_missing_packages
+require_java
+say "Unit tests (mvn test)"
+(cd "$KIT" && mvn -B test)
+say "All tests passed"
