@@ -68,7 +68,10 @@ public final class Network {
                         + sizes.length);
             }
             for (int k = 0; k < sizes.length; k++) {
-                Require.positive("layer size " + k, sizes[k]);
+                if (sizes[k] < 1) {
+                    throw new IllegalArgumentException("layer sizes must be positive, got " + sizes[k] + " at position "
+                            + (k + 1) + " of " + java.util.Arrays.toString(sizes));
+                }
             }
             this.sizes = sizes.clone();
         }

@@ -65,7 +65,7 @@ class ErrorMessagesTest {
     @Test
     void impossibleArchitectures() {
         fails("a network needs at least 2 sizes (inputs and outputs), got 1", () -> Network.of(2));
-        fails("layer size 1 must be positive, got 0", () -> Network.of(2, 0, 1));
+        fails("layer sizes must be positive, got 0 at position 2 of [2, 0, 1]", () -> Network.of(2, 0, 1));
         fails("softmax belongs on the output layer, not on hidden layers",
                 () -> Network.of(2, 3, 2).hidden(Activation.SOFTMAX));
     }
