@@ -37,6 +37,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Plot.weights(run)                               // tracked weights over epochs: w₁₁, u₂₁, …
  * Plot.activations()                              // σ, tanh, ReLU and their derivatives
  * Plot.lossSurface(net, x, t, run, "w11", "u21")  // loss over two weights, with the descent path
+ * Plot.descent(net, x, t, "w11", "u21", 2, 50)     // descent on those two weights alone, exact path
  * Plot.decisionBoundary(net, moons)               // a 2-D classifier's regions and the data
  * }</pre>
  * Every chart is 700 × 450 pixels with a title, labelled axes, a legend when it has more than one
@@ -209,7 +210,7 @@ public final class Plot {
     public static XYChart lossSurface(Network net, Matrix x, Matrix t, String p, String q) {
         Parameter pp = net.parameter(p), qq = net.parameter(q);
         double p0 = net.get(pp), q0 = net.get(qq);
-        return surface(net, x, t, pp, qq, null, null, new double[] {p0 - 2, p0 + 2}, new double[] {q0 - 2, q0 + 2});
+        return surface(net, x, t, pp, qq, null, null, new double[] {p0 - 2, p0 + 2}, new double[] {q0 - 2, q0 + 2}, "");
     }
 
     /**
@@ -223,7 +224,38 @@ public final class Plot {
         Parameter pp = net.parameter(p), qq = net.parameter(q);
         double[] pathP = run.trajectory(trackedName(net, run, pp));
         double[] pathQ = run.trajectory(trackedName(net, run, qq));
-        return surface(net, x, t, pp, qq, pathP, pathQ, around(pathP), around(pathQ));
+        return surface(net, x, t, pp, qq, pathP, pathQ, around(pathP), around(pathQ), "epoch");
+    }
+
+    /**
+     * Gradient descent on two weights alone, drawn on the loss surface it walks on: starting from
+     * their values in {@code net}, {@code steps} updates {@code p ← p − η ∂L/∂p}, {@code q ← q − η ∂L/∂q}
+     * (batch-mean gradients by backpropagation) while every other weight stays put. The path is
+     * exact, not a shadow: each of its points lies on this very surface. {@code net} is not changed.
+     */
+    public static XYChart descent(Network net, Matrix x, Matrix t, String p, String q, double eta, int steps) {
+        Parameter pp = net.parameter(p), qq = net.parameter(q);
+        if (!(eta > 0) || steps < 1) {
+            throw new IllegalArgumentException("need η > 0 and at least 1 step, got η = " + eta + ", steps = " + steps);
+        }
+        Network walker = net.copy();
+        double[] pathP = new double[steps + 1], pathQ = new double[steps + 1];
+        pathP[0] = walker.get(pp);
+        pathQ[0] = walker.get(qq);
+        for (int k = 1; k <= steps; k++) {
+            org.backpropkit.core.Gradients g = walker.gradients(x, t);
+            pathP[k] = pathP[k - 1] - eta * g.of(pp);
+            pathQ[k] = pathQ[k - 1] - eta * g.of(qq);
+            if (!Double.isFinite(pathP[k]) || !Double.isFinite(pathQ[k])) {
+                throw new IllegalArgumentException("descent with η = " + Format.number(eta) + " diverged at step " + k
+                        + "; try a smaller η");
+            }
+            walker.set(pp, pathP[k]);
+            walker.set(qq, pathQ[k]);
+        }
+        XYChart chart = surface(net, x, t, pp, qq, pathP, pathQ, around(pathP), around(pathQ), "step");
+        chart.setTitle("Descent on " + pp.symbol() + " and " + qq.symbol() + " alone (η = " + Format.number(eta) + ")");
+        return chart;
     }
 
     private static String trackedName(Network net, History run, Parameter wanted) {
@@ -244,7 +276,7 @@ public final class Plot {
     }
 
     private static XYChart surface(Network net, Matrix x, Matrix t, Parameter p, Parameter q, double[] pathP,
-            double[] pathQ, double[] rangeP, double[] rangeQ) {
+            double[] pathQ, double[] rangeP, double[] rangeQ, String unit) {
         double[] ps = linspace(rangeP[0], rangeP[1], GRID);
         double[] qs = linspace(rangeQ[0], rangeQ[1], GRID);
         Network probe = net.copy();
@@ -258,7 +290,7 @@ public final class Plot {
                 all[i * GRID + k] = z[i][k];
             }
         }
-        String title = "Loss over " + p.symbol() + " and " + q.symbol() + ", other weights fixed";
+        String title = "Loss over " + p.symbol() + " and " + q.symbol() + ", other weights as now";
         XYChart chart = Style.chart(title, p.symbol(), q.symbol());
         double[] levels = levels(all, 9);
         for (int k = 0; k < levels.length; k++) {
@@ -271,8 +303,8 @@ public final class Plot {
         if (pathP != null) {
             int last = pathP.length - 1;
             Style.line(chart, "descent path", pathP, pathQ, Color.BLACK, 2.2f);
-            point(chart, "start (epoch 0)", pathP[0], pathQ[0], new Color(0xE15759), SeriesMarkers.CIRCLE);
-            point(chart, "end (epoch " + last + ")", pathP[last], pathQ[last], new Color(0xF28E2B), SeriesMarkers.DIAMOND);
+            point(chart, "start (" + unit + " 0)", pathP[0], pathQ[0], new Color(0xE15759), SeriesMarkers.CIRCLE);
+            point(chart, "end (" + unit + " " + last + ")", pathP[last], pathQ[last], new Color(0xF28E2B), SeriesMarkers.DIAMOND);
         }
         chart.getStyler().setXAxisMin(rangeP[0]).setXAxisMax(rangeP[1]).setYAxisMin(rangeQ[0]).setYAxisMax(rangeQ[1]);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);

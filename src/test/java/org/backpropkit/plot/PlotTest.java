@@ -157,6 +157,24 @@ class PlotTest {
     }
 
     @Test
+    void descentOnTwoWeightsFollowsTheUpdateRuleFromTheInitialWeights() throws IOException {
+        Network net = Article.network();
+        XYChart chart = Plot.descent(net, X, T, "w11", "u21", 5, 40);
+        XYSeries path = series(chart, "descent path");
+        assertEquals(0.1, path.getXData()[0]);
+        assertEquals(0.9, path.getYData()[0]);
+        Network check = Article.network(); // one step by hand: θ ← θ − η ∂L/∂θ
+        double w11 = 0.1 - 5 * check.gradients(X, T).of("w11");
+        double u21 = 0.9 - 5 * check.gradients(X, T).of("u21");
+        assertEquals(w11, path.getXData()[1], 1e-15);
+        assertEquals(u21, path.getYData()[1], 1e-15);
+        assertEquals(0.1, net.get("w11"), "the network itself must not move");
+        assertEquals(41, path.getXData().length);
+        assertEquals(path.getXData()[40], series(chart, "end (step 40)").getXData()[0]);
+        render(chart, "descent");
+    }
+
+    @Test
     void lossSurfaceContourLiesAtItsLevel() {
         Network net = Article.network();
         XYChart chart = Plot.lossSurface(net, X, T, "w11", "u11");
@@ -212,6 +230,16 @@ class PlotTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Plot.decisionBoundary(Network.of(3, 3).seed(1), iris));
         assertTrue(e.getMessage().contains("the examples have 3 inputs"), e.getMessage());
+    }
+
+    @Test
+    void sameInputGivesTheSameImage() {
+        assertArrayEquals(Plot.png(Plot.activations()), Plot.png(Plot.activations()));
+        assertArrayEquals(Plot.png(Plot.descent(Article.network(), X, T, "w11", "u21", 5, 10)),
+                Plot.png(Plot.descent(Article.network(), X, T, "w11", "u21", 5, 10)));
+        Examples moons = DataSet.load("moons").inputs("x1", "x2").targets("t");
+        assertArrayEquals(Plot.png(Plot.decisionBoundary(Network.of(2, 4, 1).seed(5), moons)),
+                Plot.png(Plot.decisionBoundary(Network.of(2, 4, 1).seed(5), moons)));
     }
 
     @Test
