@@ -2,6 +2,7 @@ package org.backpropkit.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.backpropkit.core.Activation;
 import org.backpropkit.core.Format;
+import org.backpropkit.core.Gradients;
 import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
 import org.backpropkit.core.Parameter;
@@ -26,6 +28,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -243,7 +246,7 @@ public final class Plot {
         pathP[0] = walker.get(pp);
         pathQ[0] = walker.get(qq);
         for (int k = 1; k <= steps; k++) {
-            org.backpropkit.core.Gradients g = walker.gradients(x, t);
+            Gradients g = walker.gradients(x, t);
             pathP[k] = pathP[k - 1] - eta * g.of(pp);
             pathQ[k] = pathQ[k - 1] - eta * g.of(qq);
             if (!Double.isFinite(pathP[k]) || !Double.isFinite(pathQ[k])) {
@@ -308,7 +311,7 @@ public final class Plot {
         }
         chart.getStyler().setXAxisMin(rangeP[0]).setXAxisMax(rangeP[1]).setYAxisMin(rangeQ[0]).setYAxisMax(rangeQ[1]);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setLegendFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+        chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         return Style.finish(chart);
     }
 
@@ -324,7 +327,7 @@ public final class Plot {
     }
 
     private static void point(XYChart chart, String name, double x, double y, Color color,
-            org.knowm.xchart.style.markers.Marker marker) {
+            Marker marker) {
         XYSeries s = chart.addSeries(name, new double[] {x}, new double[] {y});
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setMarker(marker);
