@@ -133,6 +133,7 @@ public final class Plot {
         }
         Style.niceEpochTicks(chart);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17)); // subscript glyphs are small
         return Style.finish(chart);
     }
 
