@@ -1,0 +1,53 @@
+package org.backpropkit.kernel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.kernel.util.TextColor;
+
+/**
+ * Starts the {@code backprop-java} kernel: {@code java -cp backprop-kit.jar:lib/* org.backpropkit.kernel.Main
+ * CONNECTION_FILE}. Jupyter writes the connection file (ports, key) and passes its path; the kernelspec that
+ * {@code src/scripts/install-kernel.sh} installs does exactly this.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java -cp backprop-kit.jar:lib/* org.backpropkit.kernel.Main CONNECTION_FILE"
+                    + "\n(Jupyter starts the kernel this way; install it with src/scripts/install-kernel.sh)");
+            System.exit(2);
+        }
+        Path file = Path.of(args[0]);
+        if (!Files.isReadable(file)) {
+            System.err.println("backprop-java: cannot read the connection file " + file.toAbsolutePath());
+            System.exit(2);
+        }
+        KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(file));
+
+        JavaKernel kernel = create(Settings.fromEnvironment(System.getenv()));
+        KitConnection connection = new KitConnection(properties);
+        kernel.becomeHandlerForConnection(connection);
+        kernel.onStartup();
+        connection.connect();
+        connection.waitUntilClose();
+        connection.close();
+        System.exit(0);
+    }
+
+    /** The kernel with the kit's magics and renderers. */
+    static JavaKernel create(Settings settings) {
+        MagicsRegistry magics = new MagicsRegistry();
+        Magics.register(magics);
+        StringStyler styler = new StringStyler.Builder().addPrimaryStyle(TextColor.BOLD_RESET_FG)
+                .addSecondaryStyle(TextColor.BOLD_RED_FG).addHighlightStyle(TextColor.BOLD_RED_FG).build();
+        return new JavaKernel(settings, new KitIO(), new Renderer(), magics, styler,
+                new CellHistory());
+    }
+}
