@@ -21,7 +21,19 @@ final class CellHistory implements HistoryManager {
 
     @Override
     public synchronized List<HistoryEntry> lookupTail(int length, Set<ResultFlag> flags) {
-        return List.copyOf(cells.subList(Math.max(0, cells.size() - length), cells.size()));
+        return shaped(cells.subList(Math.max(0, cells.size() - length), cells.size()), flags);
+    }
+
+    /** With {@code INCLUDE_OUTPUT} each entry carries an (empty) output: outputs live in the notebook. */
+    private static List<HistoryEntry> shaped(List<HistoryEntry> entries, Set<ResultFlag> flags) {
+        if (!flags.contains(ResultFlag.INCLUDE_OUTPUT)) {
+            return List.copyOf(entries);
+        }
+        List<HistoryEntry> out = new ArrayList<>();
+        for (HistoryEntry e : entries) {
+            out.add(new HistoryEntry(e.getSession(), e.getCellNumber(), e.getInput(), ""));
+        }
+        return out;
     }
 
     @Override
@@ -32,7 +44,7 @@ final class CellHistory implements HistoryManager {
                 out.add(e);
             }
         }
-        return out;
+        return shaped(out, flags);
     }
 
     /** Cells matching an sqlite-style glob ({@code *}, {@code ?}), newest last. */
@@ -47,7 +59,7 @@ final class CellHistory implements HistoryManager {
                 out.add(e);
             }
         }
-        return length > 0 && out.size() > length ? out.subList(out.size() - length, out.size()) : out;
+        return shaped(length > 0 && out.size() > length ? out.subList(out.size() - length, out.size()) : out, flags);
     }
 
     private static String globToRegex(String glob) {

@@ -2,6 +2,8 @@ package org.backpropkit.kernel;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +44,13 @@ import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.ContentType;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.ReplyType;
 import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
@@ -468,6 +476,61 @@ public final class JavaKernel extends BaseKernel {
     protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
         env.setBusyDeferIdle();
         env.reply(new KernelInfo(this));
+    }
+
+    /**
+     * A history reply as the protocol has it: a status, and each cell as {@code [session, line, input]} (or
+     * {@code [session, line, [input, output]]}); jjava-jupyter's own reply sends objects instead of lists.
+     */
+    private static final class History implements ContentType<History>, ReplyType<HistoryRequest> {
+        @SuppressWarnings("unused")
+        private final String status = "ok";
+        private final List<List<Object>> history = new ArrayList<>();
+
+        History(List<HistoryEntry> entries) {
+            for (HistoryEntry e : entries) {
+                Object cell = e.hasOutput() ? List.of(e.getInput(), e.getOutput()) : e.getInput();
+                history.add(List.of(e.getSession(), e.getCellNumber(), cell));
+            }
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public MessageType<History> getType() {
+            return (MessageType) MessageType.HISTORY_REPLY;
+        }
+
+        @Override
+        public MessageType<HistoryRequest> getRequestType() {
+            return MessageType.HISTORY_REQUEST;
+        }
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        HistoryRequest request = message.getContent();
+        env.setBusyDeferIdle();
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        if (request.includeOutput()) {
+            flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+        }
+        List<HistoryEntry> entries;
+        switch (request.getAccessType()) {
+            case TAIL:
+                entries = history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
+                break;
+            case RANGE:
+                HistoryRequest.Range range = (HistoryRequest.Range) request;
+                entries = history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+                break;
+            default:
+                HistoryRequest.Search search = (HistoryRequest.Search) request;
+                if (search.filterUnique()) {
+                    flags.add(HistoryManager.ResultFlag.UNIQUE);
+                }
+                entries = history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+        }
+        env.reply(new History(entries));
     }
 
     @Override
