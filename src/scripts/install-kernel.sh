@@ -76,5 +76,5 @@ json.dump({
 PY
 jupyter kernelspec install --replace --name "$name" "${where[@]}" "$stage/$name" >/dev/null 2>&1 \
     || jupyter kernelspec install --replace --name "$name" "${where[@]}" "$stage/$name"
-dir="$(jupyter kernelspec list --json | "$JUPYTER_PYTHON" -c "import json,sys; print(json.load(sys.stdin)['kernelspecs']['$name']['resource_dir'])" 2>/dev/null || true)"
+dir="$(jupyter kernelspec list --json 2>/dev/null | "$JUPYTER_PYTHON" -c "import json,sys; print(json.load(sys.stdin)['kernelspecs']['$name']['resource_dir'])" 2>/dev/null || true)"
 say "Installed the Jupyter kernel $name (Java $feature) ${dir:+in $dir}"
