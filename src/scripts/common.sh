@@ -46,3 +46,14 @@ build_kit() {
     say "Building the kit (mvn package)"
     (cd "$KIT" && mvn -B -q package -DskipTests) || die "the build failed; run 'mvn -B package' to see why"
 }
+
+# Installs the kernel as NAME for JAVA into a temporary Jupyter path (exported as JUPYTER_PATH), so tests
+# never touch the user's own kernels. The caller removes "$KIT_TEMP_JUPYTER" when done.
+temporary_kernel() {
+    local name="$1" java="$2"
+    if [ -z "${KIT_TEMP_JUPYTER:-}" ]; then
+        KIT_TEMP_JUPYTER="$(mktemp -d)"
+        export JUPYTER_PATH="$KIT_TEMP_JUPYTER/share/jupyter"
+    fi
+    bash "$KIT/src/scripts/install-kernel.sh" --prefix "$KIT_TEMP_JUPYTER" --java "$java" --name "$name" --no-build >/dev/null
+}

@@ -7,9 +7,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 [ -f "$KIT/target/backprop-kit.jar" ] || build_kit
-prefix="$(mktemp -d)"
-trap 'rm -rf "$prefix"' EXIT
-export JUPYTER_PATH="$prefix/share/jupyter"
+trap 'rm -rf "${KIT_TEMP_JUPYTER:-}"' EXIT
 
 # One kernel per JDK: the default java, and the newest JDK on the machine if it is another one.
 jdks=("$(readlink -f "$(command -v java)")")
@@ -21,7 +19,7 @@ newest="$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
 for java in "${jdks[@]}"; do
     feature="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
     name="backprop-java-test-$feature"
-    bash "$KIT/src/scripts/install-kernel.sh" --prefix "$prefix" --java "$java" --name "$name" --no-build >/dev/null
+    temporary_kernel "$name" "$java"
     say "Kernel tests on Java $feature ($java)"
     (cd "$KIT/src/test/python/kernel" && BACKPROP_KIT_KERNEL="$name" "$JUPYTER_PYTHON" -m pytest -q -p no:cacheprovider "$@")
 done

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # README command 2: run every test of the kit. Exits non-zero when anything fails.
+#   JUnit (library, data, plots) → kernel tests through Jupyter clients on each JDK → every lesson executed.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -8,4 +9,8 @@ require_java
 say "Unit tests (mvn package: compiles, runs JUnit, builds the jar the kernel runs)"
 (cd "$KIT" && mvn -B package)
 bash "$KIT/src/scripts/test-kernel.sh"
+say "Lessons: validated, executed with the kit's kernel, committed without outputs"
+trap 'rm -rf "${KIT_TEMP_JUPYTER:-}"' EXIT
+temporary_kernel backprop-java "$(readlink -f "$(command -v java)")"
+"$JUPYTER_PYTHON" "$KIT/src/scripts/run-lessons.py" --kernel backprop-java --check-clean --out "$KIT/build/test-lessons"
 say "All tests passed"
