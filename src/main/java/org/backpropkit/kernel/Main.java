@@ -2,6 +2,7 @@ package org.backpropkit.kernel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
@@ -19,6 +20,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--warm-up")) {
+            warmUp();
+            return;
+        }
         if (args.length != 1) {
             System.err.println("usage: java -cp backprop-kit.jar:lib/* org.backpropkit.kernel.Main CONNECTION_FILE"
                     + "\n(Jupyter starts the kernel this way; install it with src/scripts/install-kernel.sh)");
@@ -39,6 +44,22 @@ public final class Main {
         connection.waitUntilClose();
         connection.close();
         System.exit(0);
+    }
+
+    /**
+     * Runs a few typical cells and exits. The installer runs this once with {@code -XX:ArchiveClassesAtExit}
+     * so that later starts map the classes a session needs from a class-data-sharing archive.
+     */
+    private static void warmUp() {
+        JavaKernel kernel = create(Settings.fromEnvironment(Map.of()));
+        kernel.onStartup();
+        kernel.eval("int n = 1 + 1;");
+        kernel.eval("String.valueOf(n)");
+        kernel.eval("Derivation.of(Article.network(), Article.x(), Article.t(), \"u11\")");
+        kernel.eval("Plot.activations()");
+        kernel.eval("DataSet.load(\"xor\").table()");
+        kernel.complete("Article.net", 11);
+        kernel.onShutdown(false);
     }
 
     /** The kernel with the kit's magics and renderers. */

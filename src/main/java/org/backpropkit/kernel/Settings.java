@@ -24,7 +24,12 @@ import java.util.Map;
 record Settings(List<String> classpath, List<String> startupScripts, long timeoutMillis, List<String> compilerOptions) {
 
     static Settings fromEnvironment(Map<String, String> env) {
-        List<String> classpath = new ArrayList<>(split(System.getProperty("java.class.path", "")));
+        List<String> classpath = new ArrayList<>();
+        for (String entry : split(System.getProperty("java.class.path", ""))) {
+            if (COMPILE_AGAINST.matcher(Path.of(entry).getFileName().toString()).lookingAt() || Files.isDirectory(Path.of(entry))) {
+                classpath.add(entry);
+            }
+        }
         for (String entry : split(env.getOrDefault("BACKPROP_KIT_CLASSPATH", ""))) {
             classpath.addAll(Magics.glob(entry, Path.of("")));
         }
@@ -45,6 +50,15 @@ record Settings(List<String> classpath, List<String> startupScripts, long timeou
         List<String> compilerOptions = opts.isEmpty() ? List.of() : Arrays.asList(opts.split("\\s+"));
         return new Settings(classpath, scripts, timeout, compilerOptions);
     }
+
+    /**
+     * The kernel's jars that cells compile against: the kit and the libraries learners call. The others
+     * (PDF export, fonts, Unicode tables, primitive collections…) still load at run time, but JShell would
+     * index every class in them, which costs start-up time and tens of MiB per kernel. A cell that needs one
+     * adds it with {@code %jars}.
+     */
+    static final java.util.regex.Pattern COMPILE_AGAINST =
+            java.util.regex.Pattern.compile("(backprop-kit|tablesaw-core|xchart|jjava-jupyter)[-.]");
 
     private static List<String> split(String paths) {
         List<String> out = new ArrayList<>();
