@@ -134,14 +134,19 @@ final class Magics {
                     + e.getMessage());
         }
         String log = new String(mvn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!mvn.waitFor(10, TimeUnit.MINUTES) || mvn.exitValue() != 0 || !Files.exists(out)) {
+        boolean resolved = mvn.waitFor(10, TimeUnit.MINUTES) && mvn.exitValue() == 0 && Files.exists(out);
+        String classpath = resolved ? Files.readString(out).strip() : "";
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        if (!resolved) {
             String reason = log.lines().filter(l -> l.contains("ERROR")).findFirst().orElse(log.strip());
             throw new IllegalStateException("could not resolve " + String.join(" ", args)
                     + " from Maven Central (offline, or a wrong coordinate?). Maven said: " + shorten(reason)
                     + "\nWithout a network, copy the jars here and use %jars path/*.jar instead.");
         }
         List<String> jars = new ArrayList<>();
-        for (String jar : Files.readString(out).strip().split(java.io.File.pathSeparator)) {
+        for (String jar : classpath.split(java.io.File.pathSeparator)) {
             if (!jar.isBlank()) {
                 kernel.addToClasspath(jar);
                 jars.add(jar);
