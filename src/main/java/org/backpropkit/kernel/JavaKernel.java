@@ -1,5 +1,8 @@
 package org.backpropkit.kernel;
 
+import java.io.BufferedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -375,6 +378,38 @@ public final class JavaKernel extends BaseKernel {
     static String withoutCommentsAndStrings(String code) {
         return code.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\n]*", " ")
                 .replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\"").replaceAll("'(?:\\\\.|[^'\\\\])*'", "''");
+    }
+
+    // ── Output ────────────────────────────────────────────────────────────────────────
+
+    /**
+     * Sends the cell's stdout and stderr to the client in pieces of whole writes rather than one message per
+     * {@code print} call (a {@code printf} is several writes): buffered, flushed every 100 ms while the cell
+     * runs, before any display, and at its end.
+     */
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        super.replaceOutputStreams(env);
+        PrintStream out = buffered(io.out);
+        PrintStream err = buffered(io.err);
+        System.setOut(out);
+        System.setErr(err);
+        ScheduledFuture<?> flusher = watchdog.scheduleWithFixedDelay(() -> {
+            out.flush();
+            err.flush();
+        }, 100, 100, TimeUnit.MILLISECONDS);
+        env.defer(() -> flusher.cancel(false));
+    }
+
+    private static PrintStream buffered(PrintStream target) {
+        return new PrintStream(new BufferedOutputStream(target, 8192), false, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void display(DisplayData data) {
+        System.out.flush();
+        System.err.flush();
+        super.display(data);
     }
 
     // ── Interrupt, timeout ────────────────────────────────────────────────────────────
