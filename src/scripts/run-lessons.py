@@ -4,7 +4,7 @@
 
 For every notebook (default: notebooks/*.ipynb, in order) it validates the file with nbformat, runs every
 cell through nbclient, writes the executed notebook and an HTML page to DIR (default build/lessons), and
-prints one line: cells, checks passed (✓ lines), seconds. A cell that raises, or an error output, marks the
+prints one line: cells, checks passed (lines starting with ✓, as the kit's Check helpers print), seconds. A cell that raises, or an error output, marks the
 lesson failed; the exit status is 1 if any lesson failed. --check-clean also fails a committed notebook that
 carries outputs (lessons are committed without them).
 """
@@ -58,7 +58,8 @@ def run(path, kernel, out_dir, check_clean):
               and any(o["output_type"] == "error" for o in c.get("outputs", []))]
     if errors and not problems:
         problems.append(f"error output in cells {errors}")
-    checks = sum(outputs_text(c).count("✓") for c in nb.cells if c.cell_type == "code")
+    checks = sum(1 for c in nb.cells if c.cell_type == "code"
+                 for line in outputs_text(c).splitlines() if line.startswith("✓ "))
     out_dir.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, out_dir / path.name)
     html, _ = HTMLExporter().from_notebook_node(nb)
