@@ -1,0 +1,46 @@
+"""Shared by the instructor tests: where the kit is, its student-copy generator, and plain JShell."""
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+KIT = Path(__file__).resolve().parents[4]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+sys.path.insert(0, str(KIT / "src" / "scripts"))
+
+
+def code_cells(nb):
+    return [cell.source for cell in nb.cells if cell.cell_type == "code"]
+
+
+@pytest.fixture(scope="session")
+def kit_classpath():
+    """The kit's compiled classes and dependencies, building them once if this checkout has none."""
+    classes = KIT / "target" / "classes" / "org" / "backpropkit" / "check" / "Check.class"
+    if not classes.exists() or not (KIT / "target" / "lib").is_dir():
+        subprocess.run(["mvn", "-B", "-q", "package", "-DskipTests"], cwd=KIT, check=True)
+    return f"{KIT / 'target' / 'classes'}:{KIT / 'target' / 'lib'}/*"
+
+
+@pytest.fixture
+def jshell_cells(kit_classpath, tmp_path):
+    """Runs a notebook's code cells in plain JShell; returns one outcome line per cell run."""
+    def run(nb, keep_going=False):
+        cells = tmp_path / "cells"
+        shutil.rmtree(cells, ignore_errors=True)
+        cells.mkdir()
+        for n, source in enumerate(code_cells(nb), start=1):
+            (cells / f"cell-{n:03d}.jsh").write_text(source, encoding="utf-8")
+        command = ["java", "-cp", kit_classpath, str(Path(__file__).parent / "JShellCells.java"), str(cells)]
+        result = subprocess.run(command + (["--keep-going"] if keep_going else []),
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.splitlines()
+    return run
+
+
+def read(path):
+    return nbformat.read(path, as_version=4)
