@@ -44,3 +44,41 @@ def jshell_cells(kit_classpath, tmp_path):
 
 def read(path):
     return nbformat.read(path, as_version=4)
+
+
+JUPYTER_PYTHON = "/usr/bin/python3"
+INSTALLER = KIT / "src" / "scripts" / "install-kernel.sh"
+KERNEL = "backprop-java"
+
+
+def kernelspecs(jupyter_path):
+    """`jupyter kernelspec list --json` as Jupyter sees it with JUPYTER_PATH set to jupyter_path."""
+    import json
+    import os
+    env = {**os.environ, "JUPYTER_PATH": str(jupyter_path)}
+    result = subprocess.run([JUPYTER_PYTHON, "-m", "jupyter", "kernelspec", "list", "--json"],
+                            env=env, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)["kernelspecs"]
+
+
+def run_notebook(nb, jupyter_path, monkeypatch, cwd=None, allow_errors=False, timeout=180):
+    """Executes nb with the kit's kernel found under jupyter_path, in folder cwd; returns nb, executed."""
+    import nbclient
+    monkeypatch.setenv("JUPYTER_PATH", str(jupyter_path))
+    client = nbclient.NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, allow_errors=allow_errors,
+                                     resources={"metadata": {"path": str(cwd or Path.cwd())}})
+    client.execute()
+    return nb
+
+
+needs_installer = pytest.mark.skipif(not INSTALLER.exists(),
+                                     reason="src/scripts/install-kernel.sh (the kernel branch) is not in this checkout")
+
+
+@pytest.fixture(scope="session")
+def kernel_prefix(tmp_path_factory, kit_classpath):
+    """The kit's kernel installed into a temporary prefix; yields that prefix's share/jupyter."""
+    prefix = tmp_path_factory.mktemp("kernel prefix")
+    subprocess.run(["bash", str(INSTALLER), "--prefix", str(prefix)], check=True, capture_output=True, text=True)
+    yield prefix / "share" / "jupyter"
+    subprocess.run(["bash", str(INSTALLER), "--uninstall", "--prefix", str(prefix)], capture_output=True)
