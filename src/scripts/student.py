@@ -286,6 +286,8 @@ def student_notebook(nb, name):
         helper = nbformat.v4.new_code_cell(HELPER_CELL, metadata={"student_helper": True})
         if (nb.nbformat, nb.nbformat_minor) < (4, 5):
             del helper["id"]  # cell ids came with nbformat 4.5
+        else:
+            helper["id"] = "your-turn-helper"  # fixed, so generating twice gives the same file
         first_code = next(k for k, cell in enumerate(nb.cells) if cell.cell_type == "code")
         nb.cells.insert(first_code, helper)
     return nb

@@ -185,3 +185,15 @@ def test_lessons_have_student_copies_that_compile(jshell_cells):
         copy = student.student_notebook(read(path), path.name)
         rejected = [o for o in jshell_cells(copy, keep_going=True) if o.startswith("rejected")]
         assert rejected == [], f"{path.name}: student copy does not compile: {rejected}"
+
+
+def test_the_script_runs_on_the_system_python_and_gives_the_same_files_twice(tmp_path):
+    import subprocess
+    script = KIT / "src" / "scripts" / "student.py"
+    runs = []
+    for out in ("first", "second"):
+        done = subprocess.run([str(script), "--out", str(tmp_path / out), str(FIXTURES / "exercises.ipynb")],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        runs.append((tmp_path / out / "exercises.ipynb").read_bytes())
+    assert runs[0] == runs[1]
