@@ -42,6 +42,19 @@ def jshell_cells(kit_classpath, tmp_path):
     return run
 
 
+def text(cell):
+    """Everything a cell printed or returned, as plain text."""
+    parts = []
+    for o in cell.outputs:
+        if o.output_type == "stream":
+            parts.append(o.text)
+        elif "data" in o:
+            parts.append(o.data.get("text/plain", o.data.get("text/html", "")))
+        elif o.output_type == "error":
+            parts.append(f"{o.ename}: {o.evalue}")
+    return "".join(parts)
+
+
 def read(path):
     return nbformat.read(path, as_version=4)
 

@@ -5,7 +5,7 @@ import nbclient
 import pytest
 
 import student
-from conftest import FIXTURES, KIT, needs_installer, read, run_notebook
+from conftest import FIXTURES, KIT, needs_installer, read, run_notebook, text
 
 NOT_YET = "Not yet implemented: your turn."
 LESSONS = sorted((KIT / "notebooks").glob("*.ipynb"))
@@ -13,19 +13,6 @@ LESSONS = sorted((KIT / "notebooks").glob("*.ipynb"))
 
 def errors(nb):
     return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-
-
-def text(cell):
-    """Everything a cell printed or returned, as plain text."""
-    parts = []
-    for o in cell.outputs:
-        if o.output_type == "stream":
-            parts.append(o.text)
-        elif "data" in o:
-            parts.append(o.data.get("text/plain", ""))
-        elif o.output_type == "error":
-            parts.append(f"{o.ename}: {o.evalue}")
-    return "".join(parts)
 
 
 def has_exercise(nb):

@@ -4,7 +4,7 @@ takes it away again."""
 import json
 import subprocess
 
-from conftest import INSTALLER, KERNEL, kernelspecs, needs_installer, run_notebook
+from conftest import INSTALLER, KERNEL, kernelspecs, needs_installer, run_notebook, text
 
 from nbformat.v4 import new_code_cell, new_notebook
 
@@ -34,8 +34,8 @@ def test_prefix_install_is_listed_runs_and_uninstalls(tmp_path, monkeypatch, kit
 
     nb = new_notebook(cells=[new_code_cell("1 + 1"), new_code_cell("org.backpropkit.core.Article.network().getClass().getSimpleName()")])
     run_notebook(nb, share, monkeypatch)
-    assert nb.cells[0].outputs[0]["data"]["text/plain"] == "2"
-    assert "Network" in nb.cells[1].outputs[0]["data"]["text/plain"]
+    assert text(nb.cells[0]).strip() == "2", nb.cells[0].outputs
+    assert text(nb.cells[1]).strip().strip('"') == "Network", nb.cells[1].outputs
 
     gone = install("--uninstall", "--prefix", prefix)
     assert gone.returncode == 0, gone.stderr
