@@ -1,0 +1,331 @@
+package org.backpropkit.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.backpropkit.core.Matrix;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * A table of samples read from a CSV file with a header row: one call from a file or the name of
+ * a bundled set to a Tablesaw {@link Table}, then to the kit's matrices by column names.
+ * <pre>{@code
+ * Examples xor  = DataSet.load("xor").inputs("x1", "x2").targets("t");
+ * Examples iris = DataSet.load("iris").inputs("sepal_length", "sepal_width", "petal_length", "petal_width")
+ *                        .oneHot("species");
+ * DataSet mine = DataSet.load(Path.of("my.csv"), "label");        // every column a number but "label"
+ * }</pre>
+ *
+ * <p>Column types are forced, never guessed: every column is a number ({@code double}) except the
+ * label columns named when loading, which are text. Guessing is what lets Tablesaw turn a numeric
+ * column with one stray word into text, whose category codes then pass silently for numbers. So
+ * loading checks every cell and fails with a {@link DataError} naming the file, the row, the
+ * column and the text when a number is missing or is not a number; a data set is complete or not
+ * loaded at all.
+ *
+ * <p>Bundled sets ({@link #BUNDLED}) live in the repository's {@code data/} folder and travel
+ * inside the kit's jar, so they load from any working directory; {@code data/README.md} says
+ * where each comes from.
+ */
+public final class DataSet {
+
+    /** The bundled sets by name, each with its label (text) columns. */
+    public static final Map<String, List<String>> BUNDLED = bundled();
+
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private final String name;
+    private final Table table;
+
+    private DataSet(String name, Table table) {
+        this.name = name;
+        this.table = table;
+    }
+
+    private static Map<String, List<String>> bundled() {
+        Map<String, List<String>> sets = new LinkedHashMap<>();
+        sets.put("article", List.of());
+        sets.put("xor", List.of());
+        sets.put("moons", List.of());
+        sets.put("iris", List.of("species"));
+        return java.util.Collections.unmodifiableMap(sets);
+    }
+
+    /**
+     * Loads a bundled set by name ({@code "xor"}) or, if {@code nameOrPath} is not one, the CSV file
+     * at that path with every column read as a number.
+     */
+    public static DataSet load(String nameOrPath) {
+        List<String> labels = BUNDLED.get(nameOrPath);
+        if (labels == null) {
+            return load(Path.of(nameOrPath));
+        }
+        String resource = "/org/backpropkit/data/sets/" + nameOrPath + ".csv";
+        try (InputStream in = DataSet.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new DataError("the bundled data set '" + nameOrPath + "' is missing from the class path ("
+                        + resource + "); rebuild the kit with mvn package");
+            }
+            return parse(nameOrPath, "bundled data set '" + nameOrPath + "'",
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8), labels);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Loads the CSV file at {@code path}: a header row of column names, then one sample per row.
+     * Every column is a number except {@code labelColumns}, which are read as text.
+     *
+     * @throws DataError if the file is missing or empty, a label column is not in the header, or a
+     *     cell of a numeric column is empty or not a number
+     */
+    public static DataSet load(Path path, String... labelColumns) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            String hint = path.toString().contains("/") || path.toString().contains(".") ? ""
+                    : "; it is not a bundled set either (bundled: " + String.join(", ", BUNDLED.keySet()) + ")";
+            throw new DataError("no data file at " + absolute
+                    + (Files.isDirectory(absolute) ? " (that is a folder)" : "")
+                    + " (working directory " + Path.of("").toAbsolutePath() + ")" + hint);
+        }
+        String text;
+        try {
+            text = Files.readString(absolute, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + absolute + ": " + e.getMessage(), e);
+        }
+        String fileName = absolute.getFileName().toString();
+        return parse(fileName.replaceFirst("\\.csv$", ""), absolute.toString(), text, List.of(labelColumns));
+    }
+
+    /** Reads every cell as text with Tablesaw, then converts the numeric columns with checks. */
+    private static DataSet parse(String name, String file, String text, List<String> labels) {
+        if (text.isBlank()) {
+            throw new DataError(file + " is empty: expected a header row of column names, then one row per sample");
+        }
+        Table raw;
+        try {
+            raw = Table.read().usingOptions(CsvReadOptions.builder(new StringReader(text))
+                    .tableName(name)
+                    .header(true)
+                    .columnTypes(column -> ColumnType.STRING)
+                    .missingValueIndicator("\u0000") // empty cells stay visible as "" so we can name them
+                    .build());
+        } catch (RuntimeException e) {
+            throw new DataError(file + ": " + raggedRow(text).orElse("Tablesaw could not read it: " + e.getMessage()));
+        }
+        List<String> columns = raw.columnNames();
+        for (String label : labels) {
+            if (!columns.contains(label)) {
+                throw missingColumn(file, label, columns, "label column");
+            }
+        }
+        if (raw.rowCount() == 0) {
+            throw new DataError(file + " has a header (" + String.join(", ", columns)
+                    + ") but no rows of data");
+        }
+        Table typed = Table.create(name);
+        for (String column : columns) {
+            StringColumn cells = raw.stringColumn(column);
+            if (labels.contains(column)) {
+                for (int r = 0; r < cells.size(); r++) {
+                    if (cells.get(r).isBlank()) {
+                        throw badCell(file, text, r, column, cells.get(r), "missing label");
+                    }
+                }
+                typed.addColumns(cells.copy());
+            } else {
+                typed.addColumns(numbers(file, text, column, cells));
+            }
+        }
+        return new DataSet(name, typed);
+    }
+
+    private static DoubleColumn numbers(String file, String text, String column, StringColumn cells) {
+        double[] values = new double[cells.size()];
+        for (int r = 0; r < values.length; r++) {
+            String cell = cells.get(r).strip();
+            if (cell.isEmpty()) {
+                throw badCell(file, text, r, column, cell, "missing value");
+            }
+            if (!NUMBER.matcher(cell).matches()) {
+                throw badCell(file, text, r, column, cell, "not a number");
+            }
+            values[r] = Double.parseDouble(cell);
+            if (!Double.isFinite(values[r])) {
+                throw badCell(file, text, r, column, cell, "too large for a double");
+            }
+        }
+        return DoubleColumn.create(column, values);
+    }
+
+    private static DataError badCell(String file, String text, int row, String column, String cell, String what) {
+        String shown = cell.isEmpty() ? "an empty cell" : "'" + cell + "'";
+        return new DataError(file + ", row " + (row + 1) + lineOf(text, row) + ", column '" + column + "': "
+                + what + " (" + shown + "); every cell of "
+                + (what.equals("missing label") ? "a label column needs a class name" : "a numeric column needs a number")
+                + ". Rows count from 1 after the header");
+    }
+
+    /** Describes the first row whose number of cells differs from the header's, if there is one. */
+    private static Optional<String> raggedRow(String text) {
+        String[] lines = text.split("\r?\n", -1);
+        int header = -1;
+        int row = 0;
+        for (int k = 0; k < lines.length; k++) {
+            if (lines[k].isBlank()) {
+                continue;
+            }
+            int cells = lines[k].split(",", -1).length;
+            if (header < 0) {
+                header = cells;
+                continue;
+            }
+            row++;
+            if (cells != header) {
+                return Optional.of("row " + row + " (line " + (k + 1) + ") has " + cells + " cells, the header has "
+                        + header + " columns; every row needs one value per column. Rows count from 1 after the header");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The file line of data row {@code row} (from 0), assuming no quoted line breaks; blank lines are skipped. */
+    private static String lineOf(String text, int row) {
+        String[] lines = text.split("\r?\n", -1);
+        int seen = -1; // the header is the first non-blank line
+        for (int k = 0; k < lines.length; k++) {
+            if (!lines[k].isBlank() && seen++ == row) {
+                return " (line " + (k + 1) + ")";
+            }
+        }
+        return "";
+    }
+
+    private static DataError missingColumn(String file, String column, List<String> columns, String role) {
+        return new DataError(file + " has no " + role + " '" + column + "'; its columns are: "
+                + String.join(", ", columns));
+    }
+
+    /** The set's name: the bundled name or the file name without {@code .csv}. */
+    public String name() {
+        return name;
+    }
+
+    /** The data as a Tablesaw table (a copy: changing it leaves this data set alone). */
+    public Table table() {
+        return table.copy();
+    }
+
+    /** The column names, in file order. */
+    public List<String> columns() {
+        return table.columnNames();
+    }
+
+    /** The number of samples (rows). */
+    public int rows() {
+        return table.rowCount();
+    }
+
+    /** The values of these numeric columns, one row per sample, one column per name. */
+    public Matrix matrix(String... columns) {
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("name at least one column; " + name + " has: "
+                    + String.join(", ", columns()));
+        }
+        double[][] values = new double[rows()][columns.length];
+        for (int j = 0; j < columns.length; j++) {
+            Column<?> column = column(columns[j]);
+            if (!(column instanceof DoubleColumn numbers)) {
+                throw new DataError(name + ": column '" + columns[j] + "' holds text (it was loaded as a label "
+                        + "column), so it cannot be a number; use oneHot(\"" + columns[j] + "\") for class labels");
+            }
+            for (int i = 0; i < values.length; i++) {
+                values[i][j] = numbers.getDouble(i);
+            }
+        }
+        return Matrix.of(values);
+    }
+
+    /** Chooses the input columns {@code x₁, x₂, …}; then say which columns are the targets. */
+    public Inputs inputs(String... columns) {
+        return new Inputs(this, List.of(columns), matrix(columns));
+    }
+
+    /** Returns the column with this name, or a {@link DataError} that lists the columns there are. */
+    Column<?> column(String column) {
+        if (!table.columnNames().contains(column)) {
+            throw missingColumn(name, column, columns(), "column");
+        }
+        return table.column(column);
+    }
+
+    /** The second half of {@code inputs(…).targets(…)}: the inputs chosen, the targets still to name. */
+    public static final class Inputs {
+        private final DataSet data;
+        private final List<String> names;
+        private final Matrix x;
+
+        private Inputs(DataSet data, List<String> names, Matrix x) {
+            this.data = data;
+            this.names = names;
+            this.x = x;
+        }
+
+        /** Uses these numeric columns as the targets {@code t}, as they are. */
+        public Examples targets(String... columns) {
+            return new Examples(data.name, names, x, List.of(columns), data.matrix(columns), List.of());
+        }
+
+        /**
+         * Encodes the class label in {@code column} one-hot: class {@code k} (of the sorted class
+         * names) becomes the target row with 1 in column {@code k} and 0 elsewhere.
+         */
+        public Examples oneHot(String column) {
+            Column<?> labels = data.column(column);
+            List<String> text = new ArrayList<>();
+            for (int i = 0; i < labels.size(); i++) {
+                text.add(labels instanceof DoubleColumn d ? org.backpropkit.core.Format.number(d.getDouble(i))
+                        : labels.getString(i));
+            }
+            List<String> classes = text.stream().distinct().sorted(DataSet::compareLabels).toList();
+            double[][] t = new double[text.size()][classes.size()];
+            for (int i = 0; i < t.length; i++) {
+                t[i][classes.indexOf(text.get(i))] = 1;
+            }
+            List<String> targetNames = classes.stream().map(c -> column + "=" + c).toList();
+            return new Examples(data.name, names, x, targetNames, Matrix.of(t), classes);
+        }
+    }
+
+    /** Numbers in numeric order, other labels alphabetically. */
+    private static int compareLabels(String a, String b) {
+        if (NUMBER.matcher(a).matches() && NUMBER.matcher(b).matches()) {
+            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+        }
+        return a.compareTo(b);
+    }
+
+    /** E.g. {@code iris: 150 rows × 5 columns (sepal_length, …, species)}. */
+    @Override
+    public String toString() {
+        return name + ": " + rows() + " rows × " + columns().size() + " columns (" + String.join(", ", columns())
+                + ")";
+    }
+}
