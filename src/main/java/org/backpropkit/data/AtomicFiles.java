@@ -6,6 +6,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file so that readers see either the old content or the new, never a torn mix: the bytes
@@ -17,6 +21,19 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * A temporary file is private to its owner; the file it becomes should not be. It takes the old
+     * file's permissions, or {@code rw-r--r--} for a new file, where the file system has POSIX permissions.
+     */
+    private static void readableByAll(Path temp, Path target) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, permissions);
+    }
+
     /** Replaces {@code target} with {@code bytes}, creating missing parent folders. */
     public static void write(Path target, byte[] bytes) {
         Path absolute = target.toAbsolutePath();
@@ -26,6 +43,7 @@ public final class AtomicFiles {
             Files.createDirectories(folder);
             temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
             Files.write(temp, bytes);
+            readableByAll(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

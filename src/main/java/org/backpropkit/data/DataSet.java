@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.backpropkit.core.Format;
 import org.backpropkit.core.Matrix;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
@@ -63,7 +65,7 @@ public final class DataSet {
         sets.put("xor", List.of());
         sets.put("moons", List.of());
         sets.put("iris", List.of("species"));
-        return java.util.Collections.unmodifiableMap(sets);
+        return Collections.unmodifiableMap(sets);
     }
 
     /**
@@ -115,7 +117,8 @@ public final class DataSet {
     }
 
     /** Reads every cell as text with Tablesaw, then converts the numeric columns with checks. */
-    private static DataSet parse(String name, String file, String text, List<String> labels) {
+    private static DataSet parse(String name, String file, String content, List<String> labels) {
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content; // a spreadsheet's byte-order mark
         if (text.isBlank()) {
             throw new DataError(file + " is empty: expected a header row of column names, then one row per sample");
         }
@@ -301,7 +304,7 @@ public final class DataSet {
             Column<?> labels = data.column(column);
             List<String> text = new ArrayList<>();
             for (int i = 0; i < labels.size(); i++) {
-                text.add(labels instanceof DoubleColumn d ? org.backpropkit.core.Format.number(d.getDouble(i))
+                text.add(labels instanceof DoubleColumn d ? Format.number(d.getDouble(i))
                         : labels.getString(i));
             }
             List<String> classes = text.stream().distinct().sorted(DataSet::compareLabels).toList();

@@ -1,8 +1,9 @@
 package org.backpropkit.data;
 
-import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.backpropkit.core.Format;
 import org.backpropkit.train.History;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -26,7 +27,7 @@ public final class HistoryTable {
         for (int e = 0; e < rows; e++) {
             epochs[e] = e;
         }
-        Table table = Table.create("η = " + org.backpropkit.core.Format.number(history.eta()),
+        Table table = Table.create("η = " + Format.number(history.eta()),
                 IntColumn.create("epoch", epochs), DoubleColumn.create("loss", history.loss()));
         for (String name : history.tracked()) {
             table.addColumns(DoubleColumn.create(name, history.trajectory(name)));

@@ -97,6 +97,12 @@ class DataSetTest {
     }
 
     @Test
+    void byteOrderMarkFromASpreadsheetIsIgnored() throws IOException {
+        Path p = file("bom.csv", "\uFEFFx1,t\r\n1,0\r\n");
+        assertEquals(List.of("x1", "t"), DataSet.load(p).columns());
+    }
+
+    @Test
     void missingFileShowsThePath() {
         Path p = dir.resolve("nope.csv");
         DataError e = assertThrows(DataError.class, () -> DataSet.load(p));

@@ -52,6 +52,8 @@ class HistoryTableTest {
         DataSet back = DataSet.load(file);
         assertEquals(List.of("epoch", "loss", "w11", "u21"), back.columns());
         assertEquals(h.loss(3), back.matrix("loss").get(3, 0));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)), "a written file must be readable like any other");
         try (var files = Files.list(file.getParent())) {
             assertEquals(List.of(file), files.toList(), "no temporary file may be left behind");
         }

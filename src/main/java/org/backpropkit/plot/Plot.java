@@ -1,0 +1,514 @@
+package org.backpropkit.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.backpropkit.core.Activation;
+import org.backpropkit.core.Format;
+import org.backpropkit.core.Gradients;
+import org.backpropkit.core.Matrix;
+import org.backpropkit.core.Network;
+import org.backpropkit.core.Parameter;
+import org.backpropkit.data.AtomicFiles;
+import org.backpropkit.data.Examples;
+import org.backpropkit.train.History;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The charts that make training visible, each one call that returns a plain XChart
+ * {@link XYChart} (a notebook shows it as a PNG; {@link #save} writes it to a file):
+ * <pre>{@code
+ * Plot.loss(run1, run2, run3)                     // loss curves, one per run, labelled by η
+ * Plot.loss(Scale.LOG, run)                       // the same on a log scale
+ * Plot.weights(run)                               // tracked weights over epochs: w₁₁, u₂₁, …
+ * Plot.activations()                              // σ, tanh, ReLU and their derivatives
+ * Plot.lossSurface(net, x, t, run, "w11", "u21")  // loss over two weights, with the descent path
+ * Plot.descent(net, x, t, "w11", "u21", 2, 50)     // descent on those two weights alone, exact path
+ * Plot.decisionBoundary(net, moons)               // a 2-D classifier's regions and the data
+ * }</pre>
+ * Every chart is 700 × 450 pixels with a title, labelled axes, a legend when it has more than one
+ * series, and fonts sized for a notebook; it is drawn from a fixed palette, so the same input
+ * gives the same image.
+ */
+public final class Plot {
+
+    private static final int GRID = 61;
+
+    private Plot() {
+    }
+
+    // ---- Loss curves
+
+    /** The loss over epochs of one or more runs, each labelled by its learning rate. */
+    public static XYChart loss(History... runs) {
+        return loss(Scale.LINEAR, runs);
+    }
+
+    /** The loss over epochs of one or more runs on a linear or logarithmic loss axis. */
+    public static XYChart loss(Scale scale, History... runs) {
+        if (runs.length == 0) {
+            throw new IllegalArgumentException("give at least one History to plot");
+        }
+        Map<String, History> labelled = new LinkedHashMap<>();
+        for (int k = 0; k < runs.length; k++) {
+            String label = "η = " + Format.number(runs[k].eta());
+            labelled.put(labelled.containsKey(label) || countEta(runs, runs[k].eta()) > 1
+                    ? "run " + (k + 1) + ", " + label : label, runs[k]);
+        }
+        return loss(scale, labelled);
+    }
+
+    /** The loss over epochs of runs labelled as in the map, in the map's order. */
+    public static XYChart loss(Map<String, History> runs) {
+        return loss(Scale.LINEAR, runs);
+    }
+
+    /** The loss over epochs of labelled runs, on a linear or logarithmic loss axis. */
+    public static XYChart loss(Scale scale, Map<String, History> runs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("give at least one History to plot");
+        }
+        String title = runs.size() == 1 ? "Loss during training (" + runs.keySet().iterator().next() + ")"
+                : "Loss during training";
+        XYChart chart = Style.chart(title, "epoch", scale == Scale.LOG ? "loss L (log scale)" : "loss L");
+        int k = 0;
+        for (Map.Entry<String, History> run : runs.entrySet()) {
+            double[] loss = run.getValue().loss();
+            if (scale == Scale.LOG) {
+                for (int e = 0; e < loss.length; e++) {
+                    if (!(loss[e] > 0)) {
+                        throw new IllegalArgumentException("a log scale needs losses above 0, but run '" + run.getKey()
+                                + "' has loss " + loss[e] + " at epoch " + e + "; use Scale.LINEAR");
+                    }
+                }
+            }
+            Style.line(chart, run.getKey(), epochs(loss.length), loss, Style.PALETTE[k++ % Style.PALETTE.length], 2f);
+        }
+        Style.niceEpochTicks(chart);
+        chart.getStyler().setYAxisLogarithmic(scale == Scale.LOG);
+        chart.getStyler().setYAxisDecimalPattern(scale == Scale.LOG ? "0.#####E0" : "0.####");
+        return Style.finish(chart);
+    }
+
+    private static long countEta(History[] runs, double eta) {
+        return Arrays.stream(runs).filter(h -> h.eta() == eta).count();
+    }
+
+    // ---- Weight trajectories
+
+    /**
+     * The tracked weights of a run over epochs, one line each, named as the article writes them
+     * ({@code w₁₁}, {@code u₂₁}); all tracked weights unless some are named.
+     */
+    public static XYChart weights(History run, String... names) {
+        List<String> chosen = names.length > 0 ? List.of(names) : run.tracked();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("this run tracked no weights; train with "
+                    + "Trainer.sgd(η).track(\"w11\", \"u21\")… to record them");
+        }
+        String y = chosen.size() == 1 ? Style.symbol(chosen.get(0)) : "weight value";
+        XYChart chart = Style.chart("Weights during training (η = " + Format.number(run.eta()) + ")", "epoch", y);
+        int k = 0;
+        for (String name : chosen) {
+            double[] path = run.trajectory(name);
+            Style.line(chart, Style.symbol(name), epochs(path.length), path, Style.PALETTE[k++ % Style.PALETTE.length],
+                    2f);
+        }
+        Style.niceEpochTicks(chart);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17)); // subscript glyphs are small
+        return Style.finish(chart);
+    }
+
+    // ---- Activation functions
+
+    /** The sigmoid, tanh and ReLU (solid) with their derivatives (dashed). */
+    public static XYChart activations() {
+        return activations(Activation.SIGMOID, Activation.TANH, Activation.RELU);
+    }
+
+    /** These activation functions {@code f(a)} (solid) and their derivatives {@code f′(a)} (dashed). */
+    public static XYChart activations(Activation... functions) {
+        if (functions.length == 0) {
+            throw new IllegalArgumentException("name at least one activation, e.g. Activation.SIGMOID");
+        }
+        XYChart chart = Style.chart("Activations f(a) (solid) and derivatives f′(a) (dashed)", "a", "f(a), f′(a)");
+        // a from −4 to 4, with 0 split into 0⁻ and 0⁺ so a kink (ReLU′) shows as a vertical step.
+        int half = 160;
+        double[] a = new double[2 * half + 2];
+        for (int i = 0; i <= half; i++) {
+            a[i] = -4 + 4.0 * i / half;
+            a[a.length - 1 - i] = 4 - 4.0 * i / half;
+        }
+        a[half] = -1e-12;
+        a[half + 1] = 1e-12;
+        int k = 0;
+        for (Activation f : functions) {
+            if (f == Activation.SOFTMAX) {
+                throw new IllegalArgumentException("softmax mixes a whole row of units, so it has no curve f(a); "
+                        + "plot SIGMOID, TANH, RELU or IDENTITY");
+            }
+            double[] h = new double[a.length];
+            double[] slope = new double[a.length];
+            for (int i = 0; i < a.length; i++) {
+                h[i] = f.apply(a[i]);
+                slope[i] = f.derivative(a[i], h[i]);
+            }
+            Color color = Style.PALETTE[k++ % Style.PALETTE.length];
+            Style.line(chart, f.symbol() + "(a)", a, h, color, 2.5f);
+            double[][] dashes = dashed(a, slope, half);
+            XYSeries d = Style.line(chart, f.symbol() + "′(a)", dashes[0], dashes[1], color, 2f);
+            d.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));
+        }
+        chart.getStyler().setYAxisMin(-1.2).setYAxisMax(2.0); // ReLU leaves through the top; the rest stays legible
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        return Style.finish(chart);
+    }
+
+    /**
+     * A curve cut into dashes by NaN gaps, a dash starting at index {@code start}. XChart strokes each segment of a series separately, so a
+     * dashed stroke on a finely sampled curve would look solid; the legend still shows the stroke.
+     */
+    private static double[][] dashed(double[] x, double[] y, int start) {
+        int on = 6, off = 3, period = on + off;
+        int phase = (period - start % period) % period; // a dash begins at index start, so a kink there shows
+        List<Double> dx = new ArrayList<>(), dy = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            int p = (i + phase) % period;
+            if (p < on) {
+                dx.add(x[i]);
+                dy.add(y[i]);
+            } else if (p == on) {
+                dx.add(Double.NaN);
+                dy.add(Double.NaN);
+            }
+        }
+        return new double[][] {dx.stream().mapToDouble(Double::doubleValue).toArray(),
+            dy.stream().mapToDouble(Double::doubleValue).toArray()};
+    }
+
+    // ---- Loss surface
+
+    /**
+     * The loss {@code L} over a 2-D slice through weight space: weights {@code p} and {@code q}
+     * vary over a grid, every other weight stays at its value in {@code net} now. Drawn as contour
+     * lines (colour legend: dark = low loss), centred on the current values.
+     */
+    public static XYChart lossSurface(Network net, Matrix x, Matrix t, String p, String q) {
+        Parameter pp = net.parameter(p), qq = net.parameter(q);
+        double p0 = net.get(pp), q0 = net.get(qq);
+        return surface(net, x, t, pp, qq, null, null, new double[] {p0 - 2, p0 + 2}, new double[] {q0 - 2, q0 + 2}, "");
+    }
+
+    /**
+     * The loss over weights {@code p} and {@code q} with the gradient-descent path of a run drawn on
+     * top: the path starts at the weights before training (epoch 0) and ends after the last epoch.
+     * Both weights must have been tracked ({@code Trainer…track("w11", "u21")}). The other weights
+     * are held at their values in {@code net} now — after training, the end of the run — so when
+     * they moved during training, the path is the shadow of a walk through more dimensions.
+     */
+    public static XYChart lossSurface(Network net, Matrix x, Matrix t, History run, String p, String q) {
+        Parameter pp = net.parameter(p), qq = net.parameter(q);
+        double[] pathP = run.trajectory(trackedName(net, run, pp));
+        double[] pathQ = run.trajectory(trackedName(net, run, qq));
+        return surface(net, x, t, pp, qq, pathP, pathQ, around(pathP), around(pathQ), "epoch");
+    }
+
+    /**
+     * Gradient descent on two weights alone, drawn on the loss surface it walks on: starting from
+     * their values in {@code net}, {@code steps} updates {@code p ← p − η ∂L/∂p}, {@code q ← q − η ∂L/∂q}
+     * (batch-mean gradients by backpropagation) while every other weight stays put. The path is
+     * exact, not a shadow: each of its points lies on this very surface. {@code net} is not changed.
+     */
+    public static XYChart descent(Network net, Matrix x, Matrix t, String p, String q, double eta, int steps) {
+        Parameter pp = net.parameter(p), qq = net.parameter(q);
+        if (!(eta > 0) || steps < 1) {
+            throw new IllegalArgumentException("need η > 0 and at least 1 step, got η = " + eta + ", steps = " + steps);
+        }
+        Network walker = net.copy();
+        double[] pathP = new double[steps + 1], pathQ = new double[steps + 1];
+        pathP[0] = walker.get(pp);
+        pathQ[0] = walker.get(qq);
+        for (int k = 1; k <= steps; k++) {
+            Gradients g = walker.gradients(x, t);
+            pathP[k] = pathP[k - 1] - eta * g.of(pp);
+            pathQ[k] = pathQ[k - 1] - eta * g.of(qq);
+            if (!Double.isFinite(pathP[k]) || !Double.isFinite(pathQ[k])) {
+                throw new IllegalArgumentException("descent with η = " + Format.number(eta) + " diverged at step " + k
+                        + "; try a smaller η");
+            }
+            walker.set(pp, pathP[k]);
+            walker.set(qq, pathQ[k]);
+        }
+        XYChart chart = surface(net, x, t, pp, qq, pathP, pathQ, around(pathP), around(pathQ), "step");
+        chart.setTitle("Descent on " + pp.symbol() + " and " + qq.symbol() + " alone (η = " + Format.number(eta) + ")");
+        return chart;
+    }
+
+    private static String trackedName(Network net, History run, Parameter wanted) {
+        for (String name : run.tracked()) {
+            if (net.parameter(name).equals(wanted)) {
+                return name;
+            }
+        }
+        throw new IllegalArgumentException("the run did not track " + wanted.name() + " (" + wanted.symbol()
+                + "); tracked: " + run.tracked() + ". Train with .track(\"" + wanted.name() + "\", …) to draw its path");
+    }
+
+    /** The range of a path with a margin, at least 1 wide on each side of its middle. */
+    private static double[] around(double[] path) {
+        double lo = Arrays.stream(path).min().orElseThrow(), hi = Arrays.stream(path).max().orElseThrow();
+        double mid = (lo + hi) / 2, half = Math.max(0.65 * (hi - lo), 1.0);
+        return new double[] {mid - half, mid + half};
+    }
+
+    private static XYChart surface(Network net, Matrix x, Matrix t, Parameter p, Parameter q, double[] pathP,
+            double[] pathQ, double[] rangeP, double[] rangeQ, String unit) {
+        double[] ps = linspace(rangeP[0], rangeP[1], GRID);
+        double[] qs = linspace(rangeQ[0], rangeQ[1], GRID);
+        Network probe = net.copy();
+        double[][] z = new double[GRID][GRID];
+        double[] all = new double[GRID * GRID];
+        for (int i = 0; i < GRID; i++) {
+            probe.set(p, ps[i]);
+            for (int k = 0; k < GRID; k++) {
+                probe.set(q, qs[k]);
+                z[i][k] = probe.loss(x, t);
+                all[i * GRID + k] = z[i][k];
+            }
+        }
+        String title = "Loss over " + p.symbol() + " and " + q.symbol() + ", other weights as now";
+        XYChart chart = Style.chart(title, p.symbol(), q.symbol());
+        double[] levels = levels(all, 9);
+        for (int k = 0; k < levels.length; k++) {
+            double[][] line = Contours.line(ps, qs, z, levels[k]);
+            if (line[0].length > 0) {
+                Style.line(chart, "L = " + String.format(Locale.ROOT, "%.3g", levels[k]), line[0], line[1],
+                        Style.viridis(k, levels.length), 1.8f);
+            }
+        }
+        if (pathP != null) {
+            int last = pathP.length - 1;
+            Style.line(chart, "descent path", pathP, pathQ, Color.BLACK, 2.2f);
+            point(chart, "start (" + unit + " 0)", pathP[0], pathQ[0], new Color(0xE15759), SeriesMarkers.CIRCLE);
+            point(chart, "end (" + unit + " " + last + ")", pathP[last], pathQ[last], new Color(0xF28E2B), SeriesMarkers.DIAMOND);
+        }
+        chart.getStyler().setXAxisMin(rangeP[0]).setXAxisMax(rangeP[1]).setYAxisMin(rangeQ[0]).setYAxisMax(rangeQ[1]);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        return Style.finish(chart);
+    }
+
+    /** Contour levels at evenly spaced quantiles of the values: dense where the surface is flat and low. */
+    private static double[] levels(double[] values, int count) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double[] levels = new double[count];
+        for (int k = 0; k < count; k++) {
+            levels[k] = sorted[(int) Math.round((k + 0.5) / count * (sorted.length - 1))];
+        }
+        return Arrays.stream(levels).distinct().toArray();
+    }
+
+    private static void point(XYChart chart, String name, double x, double y, Color color,
+            Marker marker) {
+        XYSeries s = chart.addSeries(name, new double[] {x}, new double[] {y});
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(marker);
+        s.setMarkerColor(color);
+    }
+
+    // ---- Decision boundary
+
+    /**
+     * A 2-D classifier's decision regions (shaded by the class the network predicts there) with the
+     * samples on top (coloured by their true class). The predicted class is the output unit with the
+     * largest value, or for a single output whether {@code y ≥ 0.5}; for two classes the boundary
+     * itself is drawn as a line.
+     */
+    public static XYChart decisionBoundary(Network net, Examples data) {
+        Matrix x = data.x(), t = data.t();
+        if (x.cols() != 2 || net.inputs() != 2) {
+            throw new IllegalArgumentException("a decision boundary is drawn in 2-D: the examples have " + x.cols()
+                    + " inputs and the network takes " + net.inputs() + "; both must be 2");
+        }
+        if (t.cols() != net.outputs()) {
+            throw new IllegalArgumentException("the examples have " + t.cols() + " target columns but the network gives "
+                    + net.outputs() + " outputs");
+        }
+        List<String> classes = data.classes().isEmpty() ? defaultClasses(data) : data.classes();
+        double[] r1 = range(x, 0), r2 = range(x, 1);
+        int nx = 100, ny = 65;
+        double[] gx = centres(r1, nx), gy = centres(r2, ny);
+        double[][] grid = new double[nx * ny][];
+        for (int i = 0; i < nx; i++) {
+            for (int k = 0; k < ny; k++) {
+                grid[i * ny + k] = new double[] {gx[i], gy[k]};
+            }
+        }
+        Matrix y = net.forward(Matrix.of(grid)).y();
+        String title = "Decision regions (shaded) and " + data.name() + " samples";
+        XYChart chart = Style.chart(title, data.inputs().get(0), data.inputs().get(1));
+        for (int c = 0; c < classes.size(); c++) {
+            List<Double> rx = new ArrayList<>(), ry = new ArrayList<>();
+            for (int g = 0; g < grid.length; g++) {
+                if (classOf(y.row(g)) == c) {
+                    rx.add(grid[g][0]);
+                    ry.add(grid[g][1]);
+                }
+            }
+            if (!rx.isEmpty()) {
+                XYSeries s = chart.addSeries("region " + classes.get(c), rx, ry);
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                s.setMarker(SeriesMarkers.SQUARE);
+                s.setMarkerColor(Style.tint(Style.PALETTE[c % Style.PALETTE.length], 0.72));
+                s.setShowInLegend(false);
+            }
+        }
+        if (classes.size() == 2) {
+            double[][] margin = new double[nx][ny];
+            for (int i = 0; i < nx; i++) {
+                for (int k = 0; k < ny; k++) {
+                    double[] out = y.row(i * ny + k);
+                    margin[i][k] = out.length == 1 ? out[0] - 0.5 : out[1] - out[0];
+                }
+            }
+            double[][] line = Contours.line(gx, gy, margin, 0);
+            if (line[0].length > 0) {
+                Style.line(chart, "boundary", line[0], line[1], new Color(0x333333), 2f);
+            }
+        }
+        for (int c = 0; c < classes.size(); c++) {
+            List<Double> px = new ArrayList<>(), py = new ArrayList<>();
+            for (int i = 0; i < x.rows(); i++) {
+                if (classOf(t.row(i)) == c) {
+                    px.add(x.get(i, 0));
+                    py.add(x.get(i, 1));
+                }
+            }
+            if (!px.isEmpty()) {
+                XYSeries s = chart.addSeries(classes.get(c), px, py);
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                s.setMarker(SeriesMarkers.CIRCLE);
+                s.setMarkerColor(Style.PALETTE[c % Style.PALETTE.length]);
+            }
+        }
+        // Each region square covers its grid cell: about (plot size in pixels) / (cells), plus overlap.
+        chart.getStyler().setMarkerSize(8);
+        chart.getStyler().setXAxisMin(r1[0]).setXAxisMax(r1[1]).setYAxisMin(r2[0]).setYAxisMax(r2[1]);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        return Style.finish(chart);
+    }
+
+    private static List<String> defaultClasses(Examples data) {
+        if (data.t().cols() == 1) {
+            String name = data.targets().get(0);
+            return List.of(name + " = 0", name + " = 1");
+        }
+        return data.targets();
+    }
+
+    /** The class of an output or target row: the largest entry, or for one column whether it is ≥ 0.5. */
+    private static int classOf(double[] row) {
+        if (row.length == 1) {
+            return row[0] >= 0.5 ? 1 : 0;
+        }
+        int best = 0;
+        for (int j = 1; j < row.length; j++) {
+            if (row[j] > row[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private static double[] range(Matrix x, int col) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < x.rows(); i++) {
+            lo = Math.min(lo, x.get(i, col));
+            hi = Math.max(hi, x.get(i, col));
+        }
+        double pad = Math.max(0.1 * (hi - lo), 0.25);
+        return new double[] {lo - pad, hi + pad};
+    }
+
+    /** The centres of {@code n} equal cells across {@code range}. */
+    private static double[] centres(double[] range, int n) {
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = range[0] + (i + 0.5) * (range[1] - range[0]) / n;
+        }
+        return c;
+    }
+
+    // ---- Files
+
+    /** The chart as PNG bytes, as a notebook displays it. */
+    public static byte[] png(Chart<?, ?> chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The chart as SVG text (about 15 times larger than the PNG: text is drawn as paths). */
+    public static byte[] svg(Chart<?, ?> chart) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes the chart to {@code file} as PNG or SVG, chosen by the file's extension; the file is
+     * replaced in one step, so a reader never sees half an image.
+     */
+    public static Path save(Chart<?, ?> chart, Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png")) {
+            AtomicFiles.write(file, png(chart));
+        } else if (name.endsWith(".svg")) {
+            AtomicFiles.write(file, svg(chart));
+        } else {
+            throw new IllegalArgumentException("save a chart as .png or .svg, got " + file.getFileName());
+        }
+        return file;
+    }
+
+    private static double[] epochs(int n) {
+        double[] e = new double[n];
+        for (int k = 0; k < n; k++) {
+            e[k] = k;
+        }
+        return e;
+    }
+
+    private static double[] linspace(double lo, double hi, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = lo + (hi - lo) * i / (n - 1);
+        }
+        return v;
+    }
+}
