@@ -2,7 +2,7 @@
 # A real browser: opens lessons in headless Chromium through Debian's Jupyter Notebook, runs all
 # cells, and checks the page shows rendered LaTeX, a plot and no error output. Exits non-zero on failure.
 #
-#   bash src/scripts/test-e2e.sh                 # the harness self-check, then the default lesson
+#   bash src/scripts/test-e2e.sh                 # the harness self-check, then the default notebooks
 #   bash src/scripts/test-e2e.sh notebooks/*.ipynb
 #
 # Screenshots and Jupyter's logs go to build/e2e/. Needs chromium, node and npm (installed with apt
@@ -13,8 +13,8 @@ source "$(dirname "$0")/common.sh"
 
 E2E="$KIT/src/test/e2e"
 OUT="$KIT/build/e2e"
-# The lesson that shows a derivation as LaTeX and a plot (the browser checks both in its outputs).
-DEFAULT_LESSONS="${BACKPROP_KIT_E2E_LESSONS:-}"
+# Notebooks whose outputs hold a derivation as LaTeX and a plot (the browser checks both).
+DEFAULT_LESSONS="${BACKPROP_KIT_E2E_LESSONS:-$E2E/fixtures/java-derivation-plot.ipynb}"
 
 need_commands() {
     local missing=()
