@@ -62,10 +62,10 @@ classpath="$KIT/target/backprop-kit.jar:$KIT/target/lib/*"
 cat > "$stage/$name/launch.sh" <<LAUNCH
 #!/bin/sh
 # Starts the backprop-java kernel; written by src/scripts/install-kernel.sh.
+connection="\$1"
 cds="\$(dirname "\$0")/kit.jsa"
-share=""
-[ -f "\$cds" ] && share="-XX:SharedArchiveFile=\$cds -Xlog:cds=off -Xlog:cds+dynamic=off"
-exec "$java" $jvm_opts \$share \${BACKPROP_KIT_JVM_OPTS:-} -cp "$classpath" org.backpropkit.kernel.Main "\$@"
+if [ -f "\$cds" ]; then set -- "-XX:SharedArchiveFile=\$cds" -Xlog:cds=off -Xlog:cds+dynamic=off; else set --; fi
+exec "$java" $jvm_opts "\$@" \${BACKPROP_KIT_JVM_OPTS:-} -cp "$classpath" org.backpropkit.kernel.Main "\$connection"
 LAUNCH
 # The archive holds the classes a typical session loads, for this JDK; a JDK update just ignores it.
 # shellcheck disable=SC2086
@@ -83,7 +83,7 @@ json.dump({
     "metadata": {"kit": "Backprop Kit"},
 }, open(path, "w"), indent=1)
 PY
-jupyter kernelspec install --replace --name "$name" "${where[@]}" "$stage/$name" >/dev/null 2>&1 \
-    || jupyter kernelspec install --replace --name "$name" "${where[@]}" "$stage/$name"
-dir="$(jupyter kernelspec list --json 2>/dev/null | "$JUPYTER_PYTHON" -c "import json,sys; print(json.load(sys.stdin)['kernelspecs']['$name']['resource_dir'])" 2>/dev/null || true)"
+log="$(jupyter kernelspec install --replace --name "$name" "${where[@]}" "$stage/$name" 2>&1)" \
+    || die "jupyter kernelspec install failed: $log"
+dir="$(printf '%s\n' "$log" | sed -n 's/.*Installed kernelspec [^ ]* in //p' | tail -1)"
 say "Installed the Jupyter kernel $name (Java $feature) ${dir:+in $dir}"

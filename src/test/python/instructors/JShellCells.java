@@ -32,6 +32,9 @@ public class JShellCells {
         boolean keepGoing = args.length > 1 && args[1].equals("--keep-going");
         try (JShell shell = JShell.builder().executionEngine("local")
                 .compilerOptions("-classpath", System.getProperty("java.class.path")).build()) {
+            for (String line : org.backpropkit.kernel.JavaKernel.STARTUP_IMPORTS) { // what the kernel imports
+                shell.eval(line);
+            }
             for (int n = 0; n < cells.size(); n++) {
                 String outcome = run(shell, Files.readString(cells.get(n)), keepGoing);
                 System.out.println(outcome == null ? "ok " + (n + 1) : outcome.replaceFirst(" ", " " + (n + 1) + " "));

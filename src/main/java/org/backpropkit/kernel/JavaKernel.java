@@ -66,8 +66,8 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
  */
 public final class JavaKernel extends BaseKernel {
 
-    /** Imports every cell sees. */
-    static final List<String> STARTUP_IMPORTS = List.of(
+    /** Imports every cell sees (public so that tools that compile lessons outside Jupyter use the same). */
+    public static final List<String> STARTUP_IMPORTS = List.of(
             "import java.util.*;",
             "import java.util.stream.*;",
             "import org.backpropkit.core.*;",
