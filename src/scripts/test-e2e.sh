@@ -13,8 +13,8 @@ source "$(dirname "$0")/common.sh"
 
 E2E="$KIT/src/test/e2e"
 OUT="$KIT/build/e2e"
-# Notebooks whose outputs hold a derivation as LaTeX and a plot (the browser checks both).
-DEFAULT_LESSONS="${BACKPROP_KIT_E2E_LESSONS:-$E2E/fixtures/java-derivation-plot.ipynb}"
+# A lesson whose outputs hold a derivation as LaTeX and a plot (the browser checks both).
+DEFAULT_LESSONS="${BACKPROP_KIT_E2E_LESSONS:-$KIT/notebooks/05-output-gradients.ipynb}"
 
 need_commands() {
     local missing=()

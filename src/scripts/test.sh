@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: run every test of the kit. Exits non-zero when anything fails.
-#   JUnit (library, data, plots) → kernel tests through Jupyter clients on each JDK → every lesson executed.
+#   JUnit (library, data, plots) → kernel tests through Jupyter clients on each JDK → every lesson executed
+#   → instructor tools (student copies, offline bundle, system-wide install) → a lesson in a real browser.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -13,4 +14,7 @@ say "Lessons: validated, executed with the kit's kernel, committed without outpu
 trap 'rm -rf "${KIT_TEMP_JUPYTER:-}"' EXIT
 temporary_kernel backprop-java "$(readlink -f "$(command -v java)")"
 "$JUPYTER_PYTHON" "$KIT/src/scripts/run-lessons.py" --kernel backprop-java --check-clean --out "$KIT/build/test-lessons"
+say "Instructor tools: student copies, offline bundle, system-wide install"
+(cd "$KIT" && "$JUPYTER_PYTHON" -m pytest -q -p no:cacheprovider src/test/python/instructors)
+bash "$KIT/src/scripts/test-e2e.sh"
 say "All tests passed"
