@@ -74,6 +74,9 @@ public class TrainingBench {
     @State(Scope.Thread)
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 3, time = 1)
+    @Measurement(iterations = 5, time = 1)
+    @Fork(1)
     public static class Check {
         @Param({"ARTICLE", "DIGITS"})
         public Workload workload;
