@@ -218,6 +218,9 @@ def main():
     result = {"threads": {"torch": torch.get_num_threads(),
                           "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "default")},
               "versions": {"numpy": np.__version__, "torch": torch.__version__}, "workloads": {}}
+    a, b = np.random.default_rng(1).random((512, 512)), np.random.default_rng(2).random((512, 512))
+    a @ b
+    result["numpy_matmul_gflops"] = 2 * 512 ** 3 / median_seconds(lambda: a @ b, 15) / 1e9
     for wid in ("article", "digits", "wide"):
         p = load(data, wid)
         n = len(p["x"])

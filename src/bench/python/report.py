@@ -2,7 +2,7 @@
 
     /usr/bin/python3 src/bench/python/report.py BENCH_DIR
 
-BENCH_DIR holds jmh.json, peers-1-thread.json, peers-default.json, matmul-gflops.txt, data/.
+BENCH_DIR holds jmh.json, peers-1-thread.json, peers-default.json, matmul-gflops.txt, alloc.txt, data/.
 """
 import json
 import sys
@@ -10,7 +10,6 @@ from pathlib import Path
 
 EPOCHS = 2
 SAMPLES = {"article": 1000, "digits": 1797, "wide": 2048}
-STEPS = {w: EPOCHS * -(-SAMPLES[w] // b) for w, b in (("article", 1), ("digits", 32), ("wide", 64))}
 # multiply-adds × 2 per sample for training (forward, backward to the hidden layer, weight gradients)
 FLOPS_PER_SAMPLE_WIDE = 2 * 3 * (784 * 128 + 128 * 10)
 
@@ -22,9 +21,10 @@ def kit_results(jmh):
         name = r["benchmark"].rsplit(".", 1)[-1]
         if name == "train":
             out[(wid, "samples_per_s")] = r["primaryMetric"]["score"] * EPOCHS * SAMPLES[wid]
-            alloc = r.get("secondaryMetrics", {}).get("·gc.alloc.rate.norm")
+            metrics = r.get("secondaryMetrics", {})
+            alloc = metrics.get("gc.alloc.rate.norm") or metrics.get("·gc.alloc.rate.norm")
             if alloc:
-                out[(wid, "bytes_per_step")] = alloc["score"] / STEPS[wid]
+                out[(wid, "bytes_per_call")] = alloc["score"]
         else:
             out[(wid, "gradient_check_ms")] = r["primaryMetric"]["score"]
     return out
@@ -33,9 +33,12 @@ def kit_results(jmh):
 def main():
     bench = Path(sys.argv[1])
     kit = kit_results(json.loads((bench / "jmh.json").read_text()))
-    one = json.loads((bench / "peers-1-thread.json").read_text())["workloads"]
+    pinned = json.loads((bench / "peers-1-thread.json").read_text())
+    one = pinned["workloads"]
     default = json.loads((bench / "peers-default.json").read_text())
     peak = float((bench / "matmul-gflops.txt").read_text())
+    alloc = {line.split()[0]: (float(line.split()[1]), float(line.split()[2]))
+             for line in (bench / "alloc.txt").read_text().splitlines()}
     rows = []
     titles = {"article": "1. 2-3-2 sigmoid/L2, per-sample SGD (steps/s)",
               "digits": "2. 64-32-10 softmax/CE on digits, batch 32 (samples/s)",
@@ -57,9 +60,14 @@ def main():
     notes = [
         "",
         f"Matrix-multiply peak (plain blocked Java kernel, 512×512, one core): {peak:.2f} GFLOP/s; "
-        f"the kit on workload 3 sustains {wide_gflops:.2f} GFLOP/s of training arithmetic = {100 * wide_gflops / peak:.0f} % of it.",
-        "Bytes allocated per training step (JMH gc profiler, whole Trainer call / steps): "
-        + ", ".join(f"{w} {kit.get((w, 'bytes_per_step'), float('nan')):.0f} B" for w in titles) + ".",
+        f"the kit on workload 3 sustains {wide_gflops:.2f} GFLOP/s of training arithmetic = {100 * wide_gflops / peak:.0f} % of it. "
+        f"NumPy's BLAS (OpenBLAS) multiplies 512×512 at {pinned.get('numpy_matmul_gflops', float('nan')):.1f} GFLOP/s on one thread.",
+        "Bytes allocated per training step after warm-up (3-epoch minus 1-epoch Trainer call, per step): "
+        + ", ".join(f"{w} {alloc[w][0]:.1f} B" for w in titles)
+        + "; once per train() call, for workspaces and history: "
+        + ", ".join(f"{w} {alloc[w][1] / 1e6:.2f} MB" for w in titles)
+        + " (JMH's gc profiler, per 2-epoch call: "
+        + ", ".join(f"{w} {kit.get((w, 'bytes_per_call'), float('nan')) / 1e6:.2f} MB" for w in titles) + ").",
         "Loss after one epoch, kit / NumPy / PyTorch: "
         + "; ".join(f"{w} {one[w]['kit_loss_after_1_epoch']:.15g} / {one[w]['numpy_loss_after_1_epoch']:.15g} / "
                     f"{one[w]['torch_loss_after_1_epoch']:.15g}" for w in titles) + ".",
