@@ -37,9 +37,11 @@ public final class KitRenderers implements Extension {
         Renderer renderer = kernel.getRenderer();
         renderer.createRegistration(RichText.class).preferring(MIMEType.TEXT_MARKDOWN)
                 .register((text, context) -> context.renderIfRequested(MIMEType.TEXT_MARKDOWN, text::toMarkdown));
-        renderer.createRegistration(Chart.class).preferring(MIMEType.IMAGE_PNG)
-                .register((chart, context) -> context.renderIfRequested(MIMEType.IMAGE_PNG,
-                        () -> base64(pngOf(chart))));
+        renderer.createRegistration(Chart.class).preferring(MIMEType.IMAGE_PNG).supporting(MIMEType.TEXT_PLAIN)
+                .register((chart, context) -> {
+                    context.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64(pngOf(chart)));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "[chart: " + chart.getTitle() + "]");
+                });
         renderer.createRegistration(RenderedImage.class).preferring(MIMEType.IMAGE_PNG)
                 .register((image, context) -> context.renderIfRequested(MIMEType.IMAGE_PNG,
                         () -> base64(pngOf(image))));
