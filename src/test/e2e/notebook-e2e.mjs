@@ -146,6 +146,12 @@ async function main() {
     }, null, { timeout: 5000 }).catch(() => {});
 
     const seen = await page.evaluate(inspectPage);
+    // The classic Notebook scrolls inside #site; let it grow so that the screenshot holds the whole notebook.
+    await page.evaluate(() => {
+      const site = document.getElementById('site');
+      if (site) { site.style.height = 'auto'; site.style.overflow = 'visible'; }
+      document.body.style.overflow = 'visible';
+    });
     await page.screenshot({ path: screenshot, fullPage: true });
     if (seen.unrun > 0) failures.push(`every code cell runs: expected 0 cells left unrun, found ${seen.unrun} of ${seen.codeCells}`);
     if (seen.errors.length > 0) failures.push(`no error output: expected 0, found ${seen.errors.length}:\n  ${seen.errors.join('\n  ')}`);
