@@ -8,6 +8,8 @@ source "$(dirname "$0")/common.sh"
 "$JUPYTER_PYTHON" -m jupyter kernelspec list 2>/dev/null | grep -q "^ *backprop-java " \
     || bash "$KIT/src/scripts/install-kernel.sh" --user
 cd "$KIT/notebooks"
+# Jupyter refuses to run as root without being told; a workshop VM often logs in as root.
+[ "$(id -u)" -ne 0 ] || set -- --allow-root "$@"
 if "$JUPYTER_PYTHON" -c "import jupyterlab" 2>/dev/null; then
     exec "$JUPYTER_PYTHON" -m jupyter lab "$@"
 fi
