@@ -205,12 +205,28 @@ public final class Matrix {
 
     // ---- Kernels used by the forward and backward passes. They write into `out` and allocate nothing.
 
-    /** {@code out = a · b}: the forward product {@code h⁽ˡ⁻¹⁾ · w⁽ˡ⁾}. */
+    /**
+     * {@code out = a · b}: the forward product {@code h⁽ˡ⁻¹⁾ · w⁽ˡ⁾}. Two rows of {@code out} are filled
+     * together, so each row of {@code b} is read once for both.
+     */
     static void multiplyInto(Matrix a, Matrix b, Matrix out) {
         double[] x = a.data, y = b.data, z = out.data;
         int n = a.cols, m = b.cols;
         Arrays.fill(z, 0, a.rows * m, 0.0);
-        for (int i = 0; i < a.rows; i++) {
+        int i = 0;
+        for (; i + 1 < a.rows; i += 2) {
+            int z0 = i * m, z1 = z0 + m;
+            for (int k = 0; k < n; k++) {
+                double x0 = x[i * n + k], x1 = x[(i + 1) * n + k];
+                int yk = k * m;
+                for (int j = 0; j < m; j++) {
+                    double ykj = y[yk + j];
+                    z[z0 + j] += x0 * ykj;
+                    z[z1 + j] += x1 * ykj;
+                }
+            }
+        }
+        for (; i < a.rows; i++) {
             int zi = i * m;
             for (int k = 0; k < n; k++) {
                 double xik = x[i * n + k];
@@ -222,12 +238,26 @@ public final class Matrix {
         }
     }
 
-    /** {@code out = aᵀ · b}: the weight gradient {@code h⁽ˡ⁻¹⁾ᵀ · δ⁽ˡ⁾}, summed over the batch. */
+    /**
+     * {@code out = aᵀ · b}: the weight gradient {@code h⁽ˡ⁻¹⁾ᵀ · δ⁽ˡ⁾}, summed over the batch. Two samples
+     * are added in one pass over {@code out} (in the same order as one at a time).
+     */
     static void transposeMultiplyInto(Matrix a, Matrix b, Matrix out) {
         double[] x = a.data, y = b.data, z = out.data;
         int n = a.cols, m = b.cols;
         Arrays.fill(z, 0, n * m, 0.0);
-        for (int s = 0; s < a.rows; s++) {
+        int s = 0;
+        for (; s + 1 < a.rows; s += 2) {
+            int y0 = s * m, y1 = y0 + m;
+            for (int i = 0; i < n; i++) {
+                double x0 = x[s * n + i], x1 = x[(s + 1) * n + i];
+                int zi = i * m;
+                for (int j = 0; j < m; j++) {
+                    z[zi + j] = z[zi + j] + x0 * y[y0 + j] + x1 * y[y1 + j];
+                }
+            }
+        }
+        for (; s < a.rows; s++) {
             int ys = s * m;
             for (int i = 0; i < n; i++) {
                 double xsi = x[s * n + i];
