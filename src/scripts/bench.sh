@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The speed comparison: the kit (JMH 1.37) against NumPy and PyTorch 1.13 on the same workloads, same data,
 # same initial weights, same batch order, float64, in one run. Prints one table; raw results in build/bench/.
-#   bash src/scripts/bench.sh        (about 6 minutes here; results and discussion: docs/performance.md)
+#   bash src/scripts/bench.sh        (about 2 minutes here; results and discussion: docs/performance.md)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 KIT_APT_PACKAGES="python3-numpy python3-torch python3-sklearn" install_missing_packages

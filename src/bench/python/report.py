@@ -63,7 +63,7 @@ def main():
         f"the kit on workload 3 sustains {wide_gflops:.2f} GFLOP/s of training arithmetic = {100 * wide_gflops / peak:.0f} % of it. "
         f"NumPy's BLAS (OpenBLAS) multiplies 512×512 at {pinned.get('numpy_matmul_gflops', float('nan')):.1f} GFLOP/s on one thread.",
         "Bytes allocated per training step after warm-up (3-epoch minus 1-epoch Trainer call, per step): "
-        + ", ".join(f"{w} {alloc[w][0]:.1f} B" for w in titles)
+        + ", ".join(f"{w} {max(0.0, alloc[w][0]):.1f} B" for w in titles)
         + "; once per train() call, for workspaces and history: "
         + ", ".join(f"{w} {alloc[w][1] / 1e6:.2f} MB" for w in titles)
         + " (JMH's gc profiler, per 2-epoch call: "
