@@ -42,8 +42,9 @@ def run(path, kernel, out_dir, check_clean):
     nb = nbformat.read(path, as_version=4)
     nbformat.validate(nb)
     problems = []
-    if check_clean and dirty_cells(nb):
-        problems.append(f"committed with outputs in cells {dirty_cells(nb)}; clear them before committing")
+    dirty = dirty_cells(nb) if check_clean else []
+    if dirty:
+        problems.append(f"committed with outputs in cells {dirty}; clear them before committing")
     code_cells = sum(1 for c in nb.cells if c.cell_type == "code")
     client = NotebookClient(nb, kernel_name=kernel, timeout=300, startup_timeout=60,
                             resources={"metadata": {"path": str(path.parent)}})

@@ -55,11 +55,10 @@ fi
 [ -x "$KIT/src/scripts/install-kernel.sh" ] || [ -f "$KIT/src/scripts/install-kernel.sh" ] \
     || die "src/scripts/install-kernel.sh is missing: the lessons need the kit's kernel"
 
-prefix="$(mktemp -d)"
-trap 'rm -rf "$prefix"' EXIT
+trap 'rm -rf "${KIT_TEMP_JUPYTER:-}"' EXIT
 say "Installing the kit's kernel into a temporary prefix"
-bash "$KIT/src/scripts/install-kernel.sh" --prefix "$prefix" >/dev/null
-export JUPYTER_PATH="$prefix/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+[ -f "$KIT/target/backprop-kit.jar" ] || build_kit
+temporary_kernel backprop-java "$(readlink -f "$(command -v java)")"
 status=0
 for lesson in "${lessons[@]}"; do
     say "Lesson in the browser: $lesson"

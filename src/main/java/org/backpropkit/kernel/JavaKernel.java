@@ -166,7 +166,7 @@ public final class JavaKernel extends BaseKernel {
     public Object evalRaw(String cell) {
         interrupted = false;
         ScheduledFuture<?> timeout = timeoutMillis > 0
-                ? watchdog.schedule(this::stopForTimeout, timeoutMillis, TimeUnit.MILLISECONDS) : null;
+                ? watchdog.schedule(this::interrupt, timeoutMillis, TimeUnit.MILLISECONDS) : null;
         try {
             Matcher time = CELL_TIME.matcher(cell);
             if (time.lookingAt()) {
@@ -274,7 +274,7 @@ public final class JavaKernel extends BaseKernel {
                 throw compileError(snippet, cell, offset);
             }
             if (event.exception() != null) {
-                throw runtimeError(event.exception(), cell, offset, snippet.id());
+                throw runtimeError(event.exception());
             }
             if (snippet instanceof VarSnippet var) {
                 runner.defined(var.name());
@@ -302,7 +302,7 @@ public final class JavaKernel extends BaseKernel {
         return new CellError("CompileError", first, lines);
     }
 
-    private CellError runtimeError(JShellException e, String cell, int offset, String snippetId) {
+    private CellError runtimeError(JShellException e) {
         if (e instanceof UnresolvedReferenceException u) {
             String name = u.getSnippet().name();
             return CellError.of("UnresolvedReference", name + " uses something not defined yet: "
@@ -313,7 +313,6 @@ public final class JavaKernel extends BaseKernel {
         String message = ee.getMessage() == null ? "" : ee.getMessage();
         List<String> lines = new ArrayList<>();
         lines.add(CellError.red(name + ": ") + message);
-        snippetLine.put("#" + snippetId, CellError.lineOf(cell, offset) - 1);
         List<String> frames = new ArrayList<>();
         for (StackTraceElement frame : ee.getStackTrace()) {
             String file = frame.getFileName() == null ? "" : frame.getFileName();
@@ -414,13 +413,9 @@ public final class JavaKernel extends BaseKernel {
 
     // ── Interrupt, timeout ────────────────────────────────────────────────────────────
 
+    /** Stops the running cell, from Jupyter's interrupt or when BACKPROP_KIT_TIMEOUT runs out. */
     @Override
     public void interrupt() {
-        interrupted = true;
-        shell.stop();
-    }
-
-    private void stopForTimeout() {
         interrupted = true;
         shell.stop();
     }

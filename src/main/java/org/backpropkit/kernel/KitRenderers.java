@@ -7,11 +7,11 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import javax.imageio.ImageIO;
 import org.backpropkit.core.RichText;
+import org.backpropkit.plot.Plot;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
@@ -39,7 +39,7 @@ public final class KitRenderers implements Extension {
                 .register((text, context) -> context.renderIfRequested(MIMEType.TEXT_MARKDOWN, text::toMarkdown));
         renderer.createRegistration(Chart.class).preferring(MIMEType.IMAGE_PNG).supporting(MIMEType.TEXT_PLAIN)
                 .register((chart, context) -> {
-                    context.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64(pngOf(chart)));
+                    context.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64(Plot.png(chart)));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "[chart: " + chart.getTitle() + "]");
                 });
         renderer.createRegistration(RenderedImage.class).preferring(MIMEType.IMAGE_PNG)
@@ -47,14 +47,6 @@ public final class KitRenderers implements Extension {
                         () -> base64(pngOf(image))));
         renderer.createRegistration(Table.class).preferring(MIMEType.TEXT_HTML)
                 .register((table, context) -> context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(table)));
-    }
-
-    private static byte[] pngOf(Chart<?, ?> chart) {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static byte[] pngOf(RenderedImage image) {
