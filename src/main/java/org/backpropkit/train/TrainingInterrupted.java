@@ -11,7 +11,6 @@ import org.backpropkit.core.Interrupted;
 public final class TrainingInterrupted extends Interrupted {
 
     private final transient History history;
-    private final int epoch;
 
     TrainingInterrupted(History history, int epoch, int epochs, int step, int steps) {
         super("Training interrupted in epoch " + epoch + " of " + epochs
@@ -20,16 +19,10 @@ public final class TrainingInterrupted extends Interrupted {
                 + (step == 0 ? " (the end of epoch " + (epoch - 1) + ")" : "")
                 + "; history() holds epochs 0 to " + history.epochs() + " (so does the trainer's history()).");
         this.history = history;
-        this.epoch = epoch;
     }
 
-    /** The run up to the last completed epoch. */
+    /** The run up to the last completed epoch (the interrupted one is {@code history().epochs() + 1}). */
     public History history() {
         return history;
-    }
-
-    /** The epoch that was running when the interrupt came. */
-    public int epoch() {
-        return epoch;
     }
 }
