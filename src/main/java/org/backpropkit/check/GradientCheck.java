@@ -107,7 +107,7 @@ public final class GradientCheck {
             double numeric = numeric(net, workspace, x, t, p);
             results.add(new GradientReport.Result(p, analytic, numeric, relativeError(analytic, numeric), resolution));
         }
-        return new GradientReport(results, STEP);
+        return new GradientReport(results, STEP, net.notation());
     }
 
     private static double numeric(Network net, Backprop workspace, Matrix x, Matrix t, Parameter p) {

@@ -4,7 +4,8 @@ package org.backpropkit.core;
  * The non-linearity a layer applies to its linear combination: {@code h = f(a)}.
  *
  * <p>Each constant keeps a function and its derivative side by side, and these are the only places
- * the kit computes them ({@link Layer} applies them to every unit). The derivative is written, where
+ * the kit computes them ({@link Layer} applies them to its units, {@link Backprop}'s output error
+ * uses the output layer's {@code f'}). The derivative is written, where
  * the function allows, in terms of the output {@code h}, as the article does for the sigmoid:
  * {@code σ'(a) = σ(a)(1 − σ(a)) = h(1 − h)}.
  *

@@ -119,6 +119,9 @@ class GradientCheckTest {
         assertEquals(one, GradientCheck.slope(net, Matrix.row(Article.x()), Matrix.row(Article.t()), "u₁₁"), 0);
         assertEquals(net.gradients(Article.x(), Article.t()).of("u11"), one, 1e-10);
         assertEquals(0.7, net.get("u11"), 0);
+        GradientReport report = GradientCheck.run(net, Article.x(), Article.t());
+        assertEquals(report.result("w13"), report.result("w₁₃"));
+        assertEquals(report.result("b(2)1"), report.result("b^{(2)}_{1}"));
     }
 
     @Test
