@@ -434,7 +434,7 @@ public final class Plot {
     }
 
     /** The class of an output or target row: the largest entry, or for one column whether it is ≥ 0.5. */
-    private static int classOf(double[] row) {
+    static int classOf(double[] row) {
         if (row.length == 1) {
             return row[0] >= 0.5 ? 1 : 0;
         }
