@@ -1,0 +1,89 @@
+package org.backpropkit.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How a {@link Team} splits a product: a fixed partition of the rows in blocks of four, nothing for small
+ * products or networks, a worker's failure reported to the caller, and nothing accepted once closed.
+ */
+class TeamTest {
+
+    /** A kernel that writes, into every entry of its rows, the number of the thread that ran them. */
+    private static final class Marker implements Products.Kernel {
+        final Thread caller = Thread.currentThread();
+
+        @Override
+        public void product(double[] a, int ai, int ak, double[] b, int bk, int bj, double[] out, int from, int to,
+                int inner, int m) {
+            String name = Thread.currentThread().getName();
+            double who = Thread.currentThread() == caller ? 0 : Double.parseDouble(name.substring(name.lastIndexOf(' ') + 1));
+            Arrays.fill(out, from * m, to * m, who);
+        }
+    }
+
+    private static double[] rowsRunBy(Team team, int rows, int inner, int m) {
+        double[] out = new double[rows * m];
+        Arrays.fill(out, Double.NaN);
+        Team.run(team, new Marker(), null, 0, 0, null, 0, 0, out, rows, inner, m);
+        double[] byRow = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            byRow[i] = out[i * m];
+        }
+        return byRow;
+    }
+
+    @Test
+    void rowsAreSplitInAFixedPartitionOfWholeBlocksOfFour() {
+        try (Team team = new Team(3)) {
+            double[] expected = new double[30]; // ⌊30/3⌋ = 10 → 8, ⌊60/3⌋ = 20 → 20
+            Arrays.fill(expected, 8, 20, 1);
+            Arrays.fill(expected, 20, 30, 2);
+            for (int run = 0; run < 3; run++) {
+                assertArrayEquals(expected, rowsRunBy(team, 30, 1000, 10), 0, "run " + run);
+            }
+        }
+    }
+
+    @Test
+    void smallProductsAndSmallNetworksStayOnTheCallingThread() {
+        try (Team team = new Team(2)) {
+            assertArrayEquals(new double[30], rowsRunBy(team, 30, 10, 10), 0, "3,000 multiply-adds");
+            assertArrayEquals(new double[7], rowsRunBy(team, 7, 10_000, 10), 0, "7 rows");
+        }
+        assertNull(Team.of(2, Network.of(2, 3, 2).seed(1), 1000), "the article's network on 1,000 samples");
+        assertNull(Team.of(1, Network.of(784, 128, 10).seed(1), 64), "one thread asked for");
+        try (Team team = Team.of(2, Network.of(64, 32, 10).seed(1), 32)) {
+            assertEquals(2, team.size(), "32 × 64 × 32 multiply-adds");
+        }
+    }
+
+    @Test
+    void aWorkersFailureReachesTheCaller() {
+        Products.Kernel failing = (a, ai, ak, b, bk, bj, out, from, to, inner, m) -> {
+            if (from > 0) {
+                throw new ArithmeticException("planted in the worker's rows");
+            }
+        };
+        try (Team team = new Team(2)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> Team.run(team, failing, null, 0, 0, null, 0, 0, new double[0], 64, 1000, 10));
+            assertEquals("planted in the worker's rows", e.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void aClosedTeamTakesNoMoreWorkAndItsWorkersHaveEnded() {
+        Team team = new Team(2);
+        team.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> rowsRunBy(team, 64, 1000, 10));
+        assertEquals("this team of threads was closed at the end of its training call", e.getMessage());
+        assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("backprop-kit worker")));
+    }
+}

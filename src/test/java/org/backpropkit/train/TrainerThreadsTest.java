@@ -1,0 +1,115 @@
+package org.backpropkit.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.backpropkit.core.Activation;
+import org.backpropkit.core.Article;
+import org.backpropkit.core.Loss;
+import org.backpropkit.core.Matrix;
+import org.backpropkit.core.Network;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Training on several threads: the same bits as on one, worker threads only while a large network trains,
+ * none for the lessons' small ones, and none left after the call — whether it returns, diverges or is
+ * interrupted. Workers are counted by name among the JVM's live threads, from inside the run (the epoch
+ * listener) and after it.
+ */
+class TrainerThreadsTest {
+
+    /** 256 seeded samples of 64 inputs and 10 one-hot classes: the digits network's shapes. */
+    private static Matrix[] data() {
+        Random random = new Random(5);
+        double[][] x = new double[256][64], t = new double[256][10];
+        for (int i = 0; i < 256; i++) {
+            for (int j = 0; j < 64; j++) {
+                x[i][j] = random.nextDouble();
+            }
+            t[i][random.nextInt(10)] = 1;
+        }
+        return new Matrix[] {Matrix.of(x), Matrix.of(t)};
+    }
+
+    private static Network digitsNetwork() {
+        return Network.of(64, 32, 10).loss(Loss.CROSS_ENTROPY).seed(9);
+    }
+
+    private static long workers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("backprop-kit worker")).count();
+    }
+
+    @Test
+    void aLargeNetworkTrainsOnEveryThreadAskedForWithTheSameBitsAndNoWorkerOutlivesTheCall() {
+        Matrix[] data = data();
+        double[] oneThreadLosses = null;
+        double[] oneThreadWeights = null;
+        for (int threads = 1; threads <= 3; threads++) {
+            Network net = digitsNetwork();
+            List<Long> during = new ArrayList<>();
+            History h = Trainer.sgd(0.1).epochs(3).batchSize(100).momentum(0.5).seed(4).threads(threads)
+                    .onEpoch((epoch, loss) -> during.add(workers())).train(net, data[0], data[1]);
+            assertEquals(List.of((long) threads - 1, (long) threads - 1, (long) threads - 1), during,
+                    "worker threads alive during each epoch, with " + threads + " thread(s)");
+            assertEquals(0, workers(), "workers left after the call with " + threads + " thread(s)");
+            double[] weights = net.parameters().stream().mapToDouble(net::get).toArray();
+            if (threads == 1) {
+                oneThreadLosses = h.loss();
+                oneThreadWeights = weights;
+            } else {
+                assertArrayEquals(oneThreadLosses, h.loss(), 0, "losses on " + threads + " threads");
+                assertArrayEquals(oneThreadWeights, weights, 0, "weights on " + threads + " threads");
+            }
+        }
+    }
+
+    @Test
+    void theLessonsSmallNetworksNeverStartAThread() {
+        List<Long> during = new ArrayList<>();
+        Matrix x = Matrix.zeros(1000, 2), t = Matrix.zeros(1000, 2);
+        Trainer.sgd(0.5).epochs(2).batchSize(1).threads(8).onEpoch((epoch, loss) -> during.add(workers()))
+                .train(Article.network(), x, t);
+        assertEquals(List.of(0L, 0L), during);
+    }
+
+    @Test
+    void noWorkerOutlivesADivergedCall() {
+        Matrix[] data = data();
+        Network net = Network.of(64, 32, 10).hidden(Activation.IDENTITY).output(Activation.IDENTITY).seed(9);
+        for (int i = 0; i < 256; i++) {
+            data[0].set(i, 0, 1e6);
+        }
+        assertThrows(TrainingDiverged.class, () -> Trainer.sgd(50).epochs(100).threads(2).train(net, data[0], data[1]));
+        assertEquals(0, workers());
+    }
+
+    @Test
+    void noWorkerOutlivesAnInterruptedCallAndTheFlagStaysForTheCaller() {
+        Matrix[] data = data();
+        Trainer trainer = Trainer.sgd(0.1).epochs(100).batchSize(32).threads(2).onEpoch((epoch, loss) -> {
+            if (epoch == 2) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            assertThrows(TrainingInterrupted.class, () -> trainer.train(digitsNetwork(), data[0], data[1]));
+            assertTrue(Thread.currentThread().isInterrupted(), "closing the team keeps the interrupt for the caller");
+            assertEquals(0, workers());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void aThreadCountBelowOneIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trainer.sgd(0.1).threads(0));
+        assertTrue(e.getMessage().contains("threads"), e.getMessage());
+        assertTrue(e.getMessage().contains("0"), e.getMessage());
+    }
+}
