@@ -22,16 +22,19 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Training throughput of the kit on the three workloads: one call trains {@link #EPOCHS} epochs through
- * the kit's {@link Trainer} (shuffled batches, SGD update, the epoch's loss), and the score is samples
- * per second ({@code ops/s} with one op per sample seen). For the article's per-sample SGD a sample is
- * a training step.
+ * the kit's {@link Trainer} (shuffled batches, SGD update, the epoch's loss), and the score is calls per
+ * second ({@code report.py} turns it into samples per second). For the article's per-sample SGD a sample
+ * is a training step. {@link #train} runs on one thread, {@link AllCores#train} on every core.
+ *
+ * <p>The forks run with the vector module ({@code --add-modules jdk.incubator.vector}), so the kit uses
+ * its vector products; {@code bench.sh} runs them once more without it, for the plain-Java products.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-modules", "jdk.incubator.vector"})
 public class TrainingBench {
 
     static final int EPOCHS = 2;
@@ -51,7 +54,7 @@ public class TrainingBench {
         x = data[0];
         t = data[1];
         start = workload.network();
-        trainer = workload.trainer(EPOCHS);
+        trainer = workload.trainer(EPOCHS).threads(1);
     }
 
     /** Every invocation starts from the same weights, so every measurement does the same arithmetic. */
@@ -65,6 +68,42 @@ public class TrainingBench {
         return trainer.train(net, x, t);
     }
 
+    /** The same training on every core the JVM sees (the large products split by rows; the same bits). */
+    @State(Scope.Thread)
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 3, time = 1)
+    @Measurement(iterations = 5, time = 1)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-modules", "jdk.incubator.vector"})
+    public static class AllCores {
+        @Param({"DIGITS", "WIDE"})
+        public Workload workload;
+        private Network start;
+        private Network net;
+        private Matrix x;
+        private Matrix t;
+        private Trainer trainer;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            Matrix[] data = workload.data();
+            x = data[0];
+            t = data[1];
+            start = workload.network();
+            trainer = workload.trainer(EPOCHS).threads(Runtime.getRuntime().availableProcessors());
+        }
+
+        @Setup(Level.Invocation)
+        public void reset() {
+            net = start.copy();
+        }
+
+        @Benchmark
+        public History train() {
+            return trainer.train(net, x, t);
+        }
+    }
+
     /** Samples seen per invocation, to turn invocations per second into samples per second. */
     static long samplesPerInvocation(Workload w) {
         return (long) EPOCHS * w.data()[0].rows();
@@ -76,7 +115,7 @@ public class TrainingBench {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @Warmup(iterations = 3, time = 1)
     @Measurement(iterations = 5, time = 1)
-    @Fork(1)
+    @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
     public static class Check {
         @Param({"ARTICLE", "DIGITS"})
         public Workload workload;

@@ -121,9 +121,7 @@ final class Products {
                 out[o] = c30; out[o + 1] = c31; out[o + 2] = c32; out[o + 3] = c33;
             }
             for (; j < m; j++) {
-                for (int r = 0; r < 4; r++) {
-                    out[(i + r) * m + j] = dot(a, (i + r) * ai, ak, b, j * bj, bk, inner);
-                }
+                column4(a, i * ai, ai, ak, b, j * bj, bk, out, i * m + j, inner, m);
             }
         }
         for (; i < to; i++) {
@@ -131,6 +129,27 @@ final class Products {
                 out[i * m + j] = dot(a, i * ai, ak, b, j * bj, bk, inner);
             }
         }
+    }
+
+    /**
+     * One column {@code j} of four rows of {@code out} (A's rows from {@code a0}, B's column from {@code b0},
+     * written from {@code o}): four sums in flight instead of one, for the edges of the blocks.
+     */
+    static void column4(double[] a, int a0, int ai, int ak, double[] b, int b0, int bk, double[] out, int o, int inner,
+            int m) {
+        int a1 = a0 + ai, a2 = a1 + ai, a3 = a2 + ai;
+        double c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+        for (int k = 0, ka = 0, kb = b0; k < inner; k++, ka += ak, kb += bk) {
+            double y = b[kb];
+            c0 += a[a0 + ka] * y;
+            c1 += a[a1 + ka] * y;
+            c2 += a[a2 + ka] * y;
+            c3 += a[a3 + ka] * y;
+        }
+        out[o] = c0;
+        out[o + m] = c1;
+        out[o + 2 * m] = c2;
+        out[o + 3 * m] = c3;
     }
 
     /** {@code Σ_k a[a0 + k·ak] · b[b0 + k·bk]}, from 0, in order: one entry of a product. */

@@ -1,14 +1,18 @@
 package org.backpropkit.core;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The threads of one training call: the calling thread and {@code size − 1} workers, which split the rows
- * of each large product between them. The split is fixed (thread {@code p} of {@code P} takes rows
- * {@code ⌊p·n/P⌋} to {@code ⌊(p+1)·n/P⌋}, rounded to whole blocks of four) and every entry is still summed
- * by one thread in the reference's order, so the numbers are the same, bit for bit, on any number of
- * threads. Products under {@link #MIN_WORK} multiply-adds stay on the calling thread: handing work over
- * costs about a microsecond, which a small product does not repay.
+ * The threads of one training call: the calling thread and {@code size − 1} workers, which share the rows
+ * of each large product. The rows are cut into chunks of whole blocks of four (about four chunks per
+ * thread), and each thread takes the next chunk not yet taken until none is left; the caller takes chunks
+ * too, so a worker that the operating system does not run (a busy machine) costs at most the chunk it
+ * holds. Who computes a chunk changes from run to run; the numbers do not: every entry is summed whole by
+ * one thread in the reference's order, so the results are the same bits on any number of threads, in any
+ * order. Products under {@link #MIN_WORK} multiply-adds stay on the calling thread: handing work over costs
+ * about a microsecond, which a small product does not repay.
  *
  * <p>Opened for one call ({@code Trainer.train} does it in a try-with-resources block) and closed at its
  * end, normally or not: {@link #close} stops and joins every worker, so no thread outlives the call.
@@ -20,10 +24,10 @@ public final class Team implements AutoCloseable {
     /** Products below this many multiply-adds run on the calling thread alone. */
     static final long MIN_WORK = 1 << 16;
     /** How long a worker waits for the next product, spinning, before it parks. */
-    static final long SPIN_NANOS = 200_000;
+    static final long SPIN_NANOS = 100_000;
 
     private final Worker[] workers;
-    // The product being split; written by the calling thread before it publishes a new round.
+    // The product being shared; written by the calling thread before it publishes a new round.
     private Products.Kernel kernel;
     private double[] a;
     private double[] b;
@@ -35,8 +39,15 @@ public final class Team implements AutoCloseable {
     private int rows;
     private int inner;
     private int m;
+    private int chunkRows;
+    private int chunks;
+    /** The round (high 32 bits) and its next chunk not yet taken (low 32 bits). */
+    private final AtomicLong claim = new AtomicLong();
+    /** Chunks of the current round computed so far. */
+    private final AtomicInteger finished = new AtomicInteger();
     private volatile int round;
     private volatile boolean closed;
+    private volatile Throwable failure;
 
     Team(int size) {
         workers = new Worker[size - 1];
@@ -95,39 +106,48 @@ public final class Team implements AutoCloseable {
         this.rows = rows;
         this.inner = inner;
         this.m = m;
+        chunkRows = Math.max(4, (rows / (4 * size()) + 3) & ~3);
+        chunks = (rows + chunkRows - 1) / chunkRows;
         int now = round + 1;
-        round = now; // publishes the fields above to the workers
+        finished.set(0);
+        claim.set((long) now << 32); // publishes the fields above to the workers that take a chunk
+        round = now;
         for (Worker w : workers) {
             if (w.parked) {
                 LockSupport.unpark(w.thread);
             }
         }
-        part(0);
-        for (Worker w : workers) {
-            for (int spins = 0; w.done != now; spins++) {
-                if (spins < 1000) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield(); // the worker is not on a core: let it have this one
+        work(now);
+        for (int spins = 0; finished.get() < chunks; spins++) {
+            if (spins < 1000) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // a worker holds a chunk but is not on a core: let it have this one
+            }
+        }
+        if (failure != null) {
+            throw new IllegalStateException("a thread of the team failed on a product", failure);
+        }
+    }
+
+    /** Takes and computes chunks of round {@code r} until none is left. */
+    private void work(int r) {
+        while (true) {
+            long c = claim.get();
+            int chunk = (int) c;
+            if ((int) (c >>> 32) != r || chunk >= chunks) {
+                return;
+            }
+            if (claim.compareAndSet(c, c + 1)) { // the round is still r: its fields are the ones read below
+                int from = chunk * chunkRows, to = Math.min(rows, from + chunkRows);
+                try {
+                    kernel.product(a, ai, ak, b, bk, bj, out, from, to, inner, m);
+                } catch (RuntimeException | Error e) {
+                    failure = e; // before the chunk counts as finished, so the caller sees it
                 }
-            }
-            if (w.failure != null) {
-                throw new IllegalStateException("a worker thread failed on a product", w.failure);
+                finished.incrementAndGet();
             }
         }
-    }
-
-    /** This thread's rows of the current product: the fixed partition, in blocks of four rows. */
-    private void part(int p) {
-        int size = size();
-        int from = start(p, size), to = start(p + 1, size);
-        if (from < to) {
-            kernel.product(a, ai, ak, b, bk, bj, out, from, to, inner, m);
-        }
-    }
-
-    private int start(int p, int size) {
-        return p == size ? rows : (int) ((long) rows * p / size) & ~3;
     }
 
     /** Stops and joins every worker; the team cannot be used again. */
@@ -154,13 +174,9 @@ public final class Team implements AutoCloseable {
 
     private final class Worker implements Runnable {
         final Thread thread;
-        final int p;
-        volatile int done;
         volatile boolean parked;
-        volatile Throwable failure;
 
         Worker(int p) {
-            this.p = p;
             thread = new Thread(this, "backprop-kit worker " + p);
             thread.setDaemon(true);
         }
@@ -185,12 +201,7 @@ public final class Team implements AutoCloseable {
                     return;
                 }
                 seen = round;
-                try {
-                    part(p);
-                } catch (Throwable e) {
-                    failure = e;
-                }
-                done = seen;
+                work(seen);
             }
         }
     }

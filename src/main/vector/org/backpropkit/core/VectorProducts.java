@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
  * columns with 512-bit vectors) stay in registers while {@code k} runs, 16 sums in flight, each loaded
  * value of {@code A} used four times and each vector of {@code B} four times. Each lane is one entry,
  * summed exactly as the reference sums it — from 0, {@code k} in order, a multiply then an add — so the
- * bits are the reference's. What does not fill a block goes in blocks of 4 rows × 1 vector, then entry by
- * entry; products whose {@code B} is not contiguous along a row (the error sent back, {@code δ · wᵀ}) go
+ * bits are the reference's. What does not fill a block goes in blocks of 4 rows × 1 vector, then in columns
+ * of 4 rows; products whose {@code B} is not contiguous along a row (the error sent back, {@code δ · wᵀ}) go
  * to the plain kernel.
  *
  * <p>Compiled from {@code src/main/vector} with {@code --add-modules jdk.incubator.vector} and loaded by
@@ -37,9 +37,7 @@ final class VectorProducts implements Products.Kernel {
                 block4x1(a, i * ai, ai, ak, b, bk, out, i * m + j, j, inner, m);
             }
             for (; j < m; j++) {
-                for (int r = 0; r < 4; r++) {
-                    out[(i + r) * m + j] = Products.dot(a, (i + r) * ai, ak, b, j, bk, inner);
-                }
+                Products.column4(a, i * ai, ai, ak, b, j, bk, out, i * m + j, inner, m);
             }
         }
         for (; i < to; i++) {

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * How a {@link Team} splits a product: a fixed partition of the rows in blocks of four, nothing for small
+ * How a {@link Team} shares a product: chunks of whole blocks of four rows, each row computed once, nothing for small
  * products or networks, a worker's failure reported to the caller, and nothing accepted once closed.
  */
 class TeamTest {
@@ -39,14 +40,21 @@ class TeamTest {
         return byRow;
     }
 
+    /**
+     * Chunks of whole blocks of four rows (30 rows on 3 threads: ⌈30 / 12⌉ → 4 rows a chunk), each written
+     * by one thread; every row written once, whoever takes it.
+     */
     @Test
-    void rowsAreSplitInAFixedPartitionOfWholeBlocksOfFour() {
+    void everyRowIsComputedOnceInChunksOfWholeBlocksOfFour() {
         try (Team team = new Team(3)) {
-            double[] expected = new double[30]; // ⌊30/3⌋ = 10 → 8, ⌊60/3⌋ = 20 → 20
-            Arrays.fill(expected, 8, 20, 1);
-            Arrays.fill(expected, 20, 30, 2);
-            for (int run = 0; run < 3; run++) {
-                assertArrayEquals(expected, rowsRunBy(team, 30, 1000, 10), 0, "run " + run);
+            for (int run = 0; run < 20; run++) {
+                double[] byRow = rowsRunBy(team, 30, 1000, 10);
+                for (int chunk = 0; chunk < 30; chunk += 4) {
+                    for (int i = chunk; i < Math.min(30, chunk + 4); i++) {
+                        assertTrue(byRow[i] >= 0 && byRow[i] <= 2, "row " + i + " written by thread " + byRow[i]);
+                        assertEquals(byRow[chunk], byRow[i], "row " + i + " and the first of its chunk, run " + run);
+                    }
+                }
             }
         }
     }
@@ -67,14 +75,15 @@ class TeamTest {
     @Test
     void aWorkersFailureReachesTheCaller() {
         Products.Kernel failing = (a, ai, ak, b, bk, bj, out, from, to, inner, m) -> {
-            if (from > 0) {
-                throw new ArithmeticException("planted in the worker's rows");
+            if (from == 32) { // one chunk of 64 rows on 2 threads, whichever thread takes it
+                throw new ArithmeticException("planted in one chunk");
             }
         };
         try (Team team = new Team(2)) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> Team.run(team, failing, null, 0, 0, null, 0, 0, new double[0], 64, 1000, 10));
-            assertEquals("planted in the worker's rows", e.getCause().getMessage());
+            assertEquals("planted in one chunk", e.getCause().getMessage());
+            assertEquals("a thread of the team failed on a product", e.getMessage());
         }
     }
 
