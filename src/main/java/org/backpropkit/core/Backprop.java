@@ -100,6 +100,16 @@ public final class Backprop {
     }
 
     /**
+     * The loss of a whole data set of {@code batch} samples, read where it is (nothing is copied): for a
+     * trainer that measures the same data after every epoch. The data must have been checked by the caller,
+     * e.g. by a first {@link #loss(Matrix, Matrix)}.
+     */
+    public double lossOfChecked(Matrix inputs, Matrix targets) {
+        forwardFrom(inputs);
+        return network.loss().sum(h[network.depth()], targets) / batch;
+    }
+
+    /**
      * Runs both passes on the rows {@code order[from] … order[from + batch − 1]} of a data set,
      * copying them into the workspace (mini-batches in shuffled order, without allocating).
      * The data set must have been checked by the caller.
@@ -111,10 +121,15 @@ public final class Backprop {
     }
 
     private ForwardPass forward() {
-        for (int l = 1; l <= network.depth(); l++) {
-            network.layer(l).forward(h[l - 1], a[l], h[l], team);
-        }
+        forwardFrom(x);
         return forward;
+    }
+
+    /** The forward pass from {@code input} (the workspace's {@code x}, or data read in place). */
+    private void forwardFrom(Matrix input) {
+        for (int l = 1; l <= network.depth(); l++) {
+            network.layer(l).forward(l == 1 ? input : h[l - 1], a[l], h[l], team);
+        }
     }
 
     private Gradients backward() {

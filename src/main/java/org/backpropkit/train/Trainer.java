@@ -178,7 +178,7 @@ public final class Trainer {
                     Backprop workspace = from + batch <= n ? full : rest;
                     state.step(workspace.gradients(x, t, order, from));
                 }
-                double loss = whole.loss(x, t);
+                double loss = whole.lossOfChecked(x, t); // checked by the first whole.loss above
                 if (!Double.isFinite(loss) || !state.finite()) {
                     state.restore();
                     throw new TrainingDiverged(history, epoch, loss, momentum);
