@@ -22,8 +22,9 @@ import java.lang.management.ManagementFactory;
  * is present, and never under C1 alone ({@code -XX:TieredStopAtLevel=1}, the kernel's default), where
  * vectors are objects on the heap and the plain kernel is faster. {@link #kernel()} names the one in use.
  *
- * <p>A {@link Team} splits the rows of {@code out} between threads; the entries, and their bits, stay
- * the same (every entry is still summed by one thread, in the same order).
+ * <p>A {@link Team} shares the rows of {@code out} between threads; the entries, and their bits, stay
+ * the same (every entry is still summed by one thread, in the same order). The smallest products, up to
+ * {@link #TINY} multiply-adds, are left to the reference.
  */
 final class Products {
 
@@ -42,25 +43,43 @@ final class Products {
     /** The kernel in use: {@code VectorProducts} where it pays, else {@link #PLAIN}. */
     static final Kernel KERNEL = choose();
 
+    /**
+     * Products of at most this many multiply-adds (one sample through the lessons' small networks) run the
+     * reference itself: with so little to sum, its plain loop beats any blocking, and it is the same loop.
+     */
+    static final int TINY = 64;
+
     private Products() {
     }
 
     /** {@code out = a · b}, as {@link Matrix#multiplyInto}; with a team, its rows split between threads. */
     static void multiply(Matrix a, Matrix b, Matrix out, Team team) {
         int n = a.cols(), m = b.cols();
-        Team.run(team, KERNEL, a.data(), n, 1, b.data(), m, 1, out.data(), a.rows(), n, m);
+        if (a.rows() * n * m <= TINY) {
+            Matrix.multiplyInto(a, b, out);
+        } else {
+            Team.run(team, KERNEL, a.data(), n, 1, b.data(), m, 1, out.data(), a.rows(), n, m);
+        }
     }
 
     /** {@code out = aᵀ · b}, as {@link Matrix#transposeMultiplyInto}: the weight gradient, summed over samples in order. */
     static void transposeMultiply(Matrix a, Matrix b, Matrix out, Team team) {
         int n = a.cols(), m = b.cols();
-        Team.run(team, KERNEL, a.data(), 1, n, b.data(), m, 1, out.data(), n, a.rows(), m);
+        if (a.rows() * n * m <= TINY) {
+            Matrix.transposeMultiplyInto(a, b, out);
+        } else {
+            Team.run(team, KERNEL, a.data(), 1, n, b.data(), m, 1, out.data(), n, a.rows(), m);
+        }
     }
 
     /** {@code out = a · bᵀ}, as {@link Matrix#multiplyTransposeInto}: the error sent back. */
     static void multiplyTranspose(Matrix a, Matrix b, Matrix out, Team team) {
         int n = a.cols();
-        Team.run(team, KERNEL, a.data(), n, 1, b.data(), 1, n, out.data(), a.rows(), n, b.rows());
+        if (a.rows() * n * b.rows() <= TINY) {
+            Matrix.multiplyTransposeInto(a, b, out);
+        } else {
+            Team.run(team, KERNEL, a.data(), n, 1, b.data(), 1, n, out.data(), a.rows(), n, b.rows());
+        }
     }
 
     /** The name of the kernel in use, for benchmarks and reports: {@code "vector"} or {@code "plain"}. */
@@ -124,9 +143,13 @@ final class Products {
                 column4(a, i * ai, ai, ak, b, j * bj, bk, out, i * m + j, inner, m);
             }
         }
-        for (; i < to; i++) {
+        for (; i < to; i++) { // written out rather than calling dot: C1 would not inline the call (one sample's rows)
             for (int j = 0; j < m; j++) {
-                out[i * m + j] = dot(a, i * ai, ak, b, j * bj, bk, inner);
+                double sum = 0;
+                for (int k = 0, ka = i * ai, kb = j * bj; k < inner; k++, ka += ak, kb += bk) {
+                    sum += a[ka] * b[kb];
+                }
+                out[i * m + j] = sum;
             }
         }
     }
