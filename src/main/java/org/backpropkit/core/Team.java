@@ -11,8 +11,9 @@ import java.util.concurrent.locks.LockSupport;
  * too, so a worker that the operating system does not run (a busy machine) costs at most the chunk it
  * holds. Who computes a chunk changes from run to run; the numbers do not: every entry is summed whole by
  * one thread in the reference's order, so the results are the same bits on any number of threads, in any
- * order. Products under {@link #MIN_WORK} multiply-adds stay on the calling thread: handing work over costs
- * about a microsecond, which a small product does not repay.
+ * order. Products under {@link #MIN_WORK} multiply-adds (about 50 µs of work) stay on the calling thread:
+ * waking a parked worker takes tens of microseconds, which a smaller product does not repay (the digits
+ * workload's steps stay on one thread; its loss over the whole data set, and the wide workload, use all).
  *
  * <p>Opened for one call ({@code Trainer.train} does it in a try-with-resources block) and closed at its
  * end, normally or not: {@link #close} stops and joins every worker, so no thread outlives the call.
@@ -22,9 +23,13 @@ import java.util.concurrent.locks.LockSupport;
 public final class Team implements AutoCloseable {
 
     /** Products below this many multiply-adds run on the calling thread alone. */
-    static final long MIN_WORK = 1 << 16;
-    /** How long a worker waits for the next product, spinning, before it parks. */
-    static final long SPIN_NANOS = 100_000;
+    static final long MIN_WORK = 1 << 20;
+    /**
+     * How long a worker waits for the next product, spinning, before it parks: long enough to bridge the
+     * element-wise work between two large products of a step, short enough that on a busy machine a
+     * spinning worker takes little from the thread it is meant to help.
+     */
+    static final long SPIN_NANOS = 50_000;
 
     private final Worker[] workers;
     // The product being shared; written by the calling thread before it publishes a new round.

@@ -22,7 +22,7 @@ class ProductsTest {
     private static final int[][] SHAPES = { // rows of a, shared dimension, columns of b
         {1, 1, 1}, {1, 5, 3}, {2, 3, 1}, {3, 1, 4}, {5, 7, 3}, {4, 4, 4}, {7, 2, 9}, {1, 9, 1}, {9, 1, 1}, {16, 11, 6},
         {33, 17, 5}, {1, 40, 33}, {4, 3, 16}, {5, 9, 17}, {13, 21, 31}, {8, 784, 10}, {37, 61, 41}, {64, 130, 128},
-        {67, 33, 10}, {9, 100, 81}};
+        {67, 33, 10}, {9, 100, 81}, {37, 300, 97}};
 
     private static Matrix random(int rows, int cols, Random random) {
         Matrix m = Matrix.zeros(rows, cols);

@@ -48,7 +48,7 @@ class TeamTest {
     void everyRowIsComputedOnceInChunksOfWholeBlocksOfFour() {
         try (Team team = new Team(3)) {
             for (int run = 0; run < 20; run++) {
-                double[] byRow = rowsRunBy(team, 30, 1000, 10);
+                double[] byRow = rowsRunBy(team, 30, 10_000, 10);
                 for (int chunk = 0; chunk < 30; chunk += 4) {
                     for (int i = chunk; i < Math.min(30, chunk + 4); i++) {
                         assertTrue(byRow[i] >= 0 && byRow[i] <= 2, "row " + i + " written by thread " + byRow[i]);
@@ -63,12 +63,13 @@ class TeamTest {
     void smallProductsAndSmallNetworksStayOnTheCallingThread() {
         try (Team team = new Team(2)) {
             assertArrayEquals(new double[30], rowsRunBy(team, 30, 10, 10), 0, "3,000 multiply-adds");
-            assertArrayEquals(new double[7], rowsRunBy(team, 7, 10_000, 10), 0, "7 rows");
+            assertArrayEquals(new double[7], rowsRunBy(team, 7, 100_000, 10), 0, "7 rows");
         }
         assertNull(Team.of(2, Network.of(2, 3, 2).seed(1), 1000), "the article's network on 1,000 samples");
         assertNull(Team.of(1, Network.of(784, 128, 10).seed(1), 64), "one thread asked for");
-        try (Team team = Team.of(2, Network.of(64, 32, 10).seed(1), 32)) {
-            assertEquals(2, team.size(), "32 × 64 × 32 multiply-adds");
+        assertNull(Team.of(2, Network.of(64, 32, 10).seed(1), 32), "a batch of 32 digits: 65,536 multiply-adds");
+        try (Team team = Team.of(2, Network.of(64, 32, 10).seed(1), 1797)) {
+            assertEquals(2, team.size(), "all 1,797 digits: 3.7 million multiply-adds");
         }
     }
 
@@ -81,7 +82,7 @@ class TeamTest {
         };
         try (Team team = new Team(2)) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> Team.run(team, failing, null, 0, 0, null, 0, 0, new double[0], 64, 1000, 10));
+                    () -> Team.run(team, failing, null, 0, 0, null, 0, 0, new double[0], 64, 10_000, 10));
             assertEquals("planted in one chunk", e.getCause().getMessage());
             assertEquals("a thread of the team failed on a product", e.getMessage());
         }
@@ -91,7 +92,7 @@ class TeamTest {
     void aClosedTeamTakesNoMoreWorkAndItsWorkersHaveEnded() {
         Team team = new Team(2);
         team.close();
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> rowsRunBy(team, 64, 1000, 10));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> rowsRunBy(team, 64, 10_000, 10));
         assertEquals("this team of threads was closed at the end of its training call", e.getMessage());
         assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("backprop-kit worker")));
     }

@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
  */
 class TrainerThreadsTest {
 
-    /** 256 seeded samples of 64 inputs and 10 one-hot classes: the digits network's shapes. */
+    /** 512 seeded samples of 128 inputs and 10 one-hot classes. */
     private static Matrix[] data() {
         Random random = new Random(5);
-        double[][] x = new double[256][64], t = new double[256][10];
-        for (int i = 0; i < 256; i++) {
-            for (int j = 0; j < 64; j++) {
+        double[][] x = new double[512][128], t = new double[512][10];
+        for (int i = 0; i < 512; i++) {
+            for (int j = 0; j < 128; j++) {
                 x[i][j] = random.nextDouble();
             }
             t[i][random.nextInt(10)] = 1;
@@ -36,8 +36,9 @@ class TrainerThreadsTest {
         return new Matrix[] {Matrix.of(x), Matrix.of(t)};
     }
 
-    private static Network digitsNetwork() {
-        return Network.of(64, 32, 10).loss(Loss.CROSS_ENTROPY).seed(9);
+    /** Large enough for a team: a batch of 200 through its first layer is 1.6 million multiply-adds. */
+    private static Network largeNetwork() {
+        return Network.of(128, 64, 10).loss(Loss.CROSS_ENTROPY).seed(9);
     }
 
     private static long workers() {
@@ -51,9 +52,9 @@ class TrainerThreadsTest {
         double[] oneThreadLosses = null;
         double[] oneThreadWeights = null;
         for (int threads = 1; threads <= 3; threads++) {
-            Network net = digitsNetwork();
+            Network net = largeNetwork();
             List<Long> during = new ArrayList<>();
-            History h = Trainer.sgd(0.1).epochs(3).batchSize(100).momentum(0.5).seed(4).threads(threads)
+            History h = Trainer.sgd(0.1).epochs(3).batchSize(200).momentum(0.5).seed(4).threads(threads)
                     .onEpoch((epoch, loss) -> during.add(workers())).train(net, data[0], data[1]);
             assertEquals(List.of((long) threads - 1, (long) threads - 1, (long) threads - 1), during,
                     "worker threads alive during each epoch, with " + threads + " thread(s)");
@@ -81,8 +82,8 @@ class TrainerThreadsTest {
     @Test
     void noWorkerOutlivesADivergedCall() {
         Matrix[] data = data();
-        Network net = Network.of(64, 32, 10).hidden(Activation.IDENTITY).output(Activation.IDENTITY).seed(9);
-        for (int i = 0; i < 256; i++) {
+        Network net = Network.of(128, 64, 10).hidden(Activation.IDENTITY).output(Activation.IDENTITY).seed(9);
+        for (int i = 0; i < 512; i++) {
             data[0].set(i, 0, 1e6);
         }
         assertThrows(TrainingDiverged.class, () -> Trainer.sgd(50).epochs(100).threads(2).train(net, data[0], data[1]));
@@ -92,13 +93,13 @@ class TrainerThreadsTest {
     @Test
     void noWorkerOutlivesAnInterruptedCallAndTheFlagStaysForTheCaller() {
         Matrix[] data = data();
-        Trainer trainer = Trainer.sgd(0.1).epochs(100).batchSize(32).threads(2).onEpoch((epoch, loss) -> {
+        Trainer trainer = Trainer.sgd(0.1).epochs(100).batchSize(200).threads(2).onEpoch((epoch, loss) -> {
             if (epoch == 2) {
                 Thread.currentThread().interrupt();
             }
         });
         try {
-            assertThrows(TrainingInterrupted.class, () -> trainer.train(digitsNetwork(), data[0], data[1]));
+            assertThrows(TrainingInterrupted.class, () -> trainer.train(largeNetwork(), data[0], data[1]));
             assertTrue(Thread.currentThread().isInterrupted(), "closing the team keeps the interrupt for the caller");
             assertEquals(0, workers());
         } finally {
