@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Training throughput of the kit on the three workloads: one call trains {@link #EPOCHS} epochs through
  * the kit's {@link Trainer} (shuffled batches, SGD update, the epoch's loss), and the score is calls per
  * second ({@code report.py} turns it into samples per second). For the article's per-sample SGD a sample
- * is a training step. {@link #train} runs on one thread, {@link AllCores#train} on every core.
+ * is a training step. Each runs on one thread and on every core (the article's network never starts a
+ * thread: its products are far too small to share).
  *
  * <p>The forks run with the vector module ({@code --add-modules jdk.incubator.vector}), so the kit uses
  * its vector products; {@code bench.sh} runs them once more without it, for the plain-Java products.
@@ -42,6 +43,10 @@ public class TrainingBench {
     @Param({"ARTICLE", "DIGITS", "WIDE"})
     public Workload workload;
 
+    /** Threads the trainer may use: 1, or {@code all} (every core the JVM sees). */
+    @Param({"1", "all"})
+    public String threads;
+
     private Network start;
     private Network net;
     private Matrix x;
@@ -54,7 +59,8 @@ public class TrainingBench {
         x = data[0];
         t = data[1];
         start = workload.network();
-        trainer = workload.trainer(EPOCHS).threads(1);
+        trainer = workload.trainer(EPOCHS)
+                .threads(threads.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads));
     }
 
     /** Every invocation starts from the same weights, so every measurement does the same arithmetic. */
@@ -66,42 +72,6 @@ public class TrainingBench {
     @Benchmark
     public History train() {
         return trainer.train(net, x, t);
-    }
-
-    /** The same training on every core the JVM sees (the large products split by rows; the same bits). */
-    @State(Scope.Thread)
-    @BenchmarkMode(Mode.Throughput)
-    @OutputTimeUnit(TimeUnit.SECONDS)
-    @Warmup(iterations = 2, time = 1)
-    @Measurement(iterations = 4, time = 1)
-    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-modules", "jdk.incubator.vector"})
-    public static class AllCores {
-        @Param({"DIGITS", "WIDE"})
-        public Workload workload;
-        private Network start;
-        private Network net;
-        private Matrix x;
-        private Matrix t;
-        private Trainer trainer;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            Matrix[] data = workload.data();
-            x = data[0];
-            t = data[1];
-            start = workload.network();
-            trainer = workload.trainer(EPOCHS).threads(Runtime.getRuntime().availableProcessors());
-        }
-
-        @Setup(Level.Invocation)
-        public void reset() {
-            net = start.copy();
-        }
-
-        @Benchmark
-        public History train() {
-            return trainer.train(net, x, t);
-        }
     }
 
     /** Samples seen per invocation, to turn invocations per second into samples per second. */
