@@ -29,7 +29,8 @@ public final class AllocationPerStep {
         for (Workload w : Workload.values()) {
             Matrix[] data = w.data();
             Network start = w.network();
-            for (int warm = 0; warm < 5; warm++) {
+            long until = System.nanoTime() + 3_000_000_000L; // warm-up: until every path the JIT will see is compiled
+            while (System.nanoTime() < until) {
                 w.trainer(3).threads(cores).train(start.copy(), data[0], data[1]);
             }
             long before = threads.getThreadAllocatedBytes(self);

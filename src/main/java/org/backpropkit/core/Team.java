@@ -12,8 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  * holds. Who computes a chunk changes from run to run; the numbers do not: every entry is summed whole by
  * one thread in the reference's order, so the results are the same bits on any number of threads, in any
  * order. Products under {@link #MIN_WORK} multiply-adds (about 50 µs of work) stay on the calling thread:
- * waking a parked worker takes tens of microseconds, which a smaller product does not repay (the digits
- * workload's steps stay on one thread; its loss over the whole data set, and the wide workload, use all).
+ * waking a parked worker takes tens of microseconds, which a smaller product does not repay.
  *
  * <p>Opened for one call ({@code Trainer.train} does it in a try-with-resources block) and closed at its
  * end, normally or not: {@link #close} stops and joins every worker, so no thread outlives the call.
@@ -65,10 +64,11 @@ public final class Team implements AutoCloseable {
     }
 
     /**
-     * A team of {@code threads} threads (the caller's included) for training {@code network} on
-     * {@code rows} samples, or null — the calling thread alone, no thread started — when {@code threads}
-     * is 1 or even the largest product of a pass over all the rows is under {@link #MIN_WORK}
-     * multiply-adds (the lessons' small networks).
+     * A team of {@code threads} threads (the caller's included) for training {@code network} in steps of
+     * {@code rows} samples, or null — the calling thread alone, no thread started — when {@code threads} is
+     * 1 or the largest product of a step is under {@link #MIN_WORK} multiply-adds: the lessons' networks,
+     * and the digits workload (its batches of 32 make products of 65,536; measured, a team that only shares
+     * the loss over all 1,797 samples made its training 2–6 % slower, not faster).
      */
     public static Team of(int threads, Network network, int rows) {
         Require.positive("threads", threads);

@@ -156,7 +156,7 @@ public final class Trainer {
         List<Parameter> watched = resolve(net, tracked);
         int batch = batchSize == 0 ? n : Math.min(batchSize, n);
         int steps = (n + batch - 1) / batch;
-        try (Team team = Team.of(threads, net, n)) { // closed at the end: no thread outlives the call
+        try (Team team = Team.of(threads, net, batch)) { // closed at the end: no thread outlives the call
             Backprop whole = new Backprop(net, n, team);
             Backprop full = batch == n ? whole : new Backprop(net, batch, team);
             Backprop rest = n % batch == 0 ? null : new Backprop(net, n % batch, team);

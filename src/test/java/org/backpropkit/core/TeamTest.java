@@ -68,8 +68,8 @@ class TeamTest {
         assertNull(Team.of(2, Network.of(2, 3, 2).seed(1), 1000), "the article's network on 1,000 samples");
         assertNull(Team.of(1, Network.of(784, 128, 10).seed(1), 64), "one thread asked for");
         assertNull(Team.of(2, Network.of(64, 32, 10).seed(1), 32), "a batch of 32 digits: 65,536 multiply-adds");
-        try (Team team = Team.of(2, Network.of(64, 32, 10).seed(1), 1797)) {
-            assertEquals(2, team.size(), "all 1,797 digits: 3.7 million multiply-adds");
+        try (Team team = Team.of(2, Network.of(784, 128, 10).seed(1), 64)) {
+            assertEquals(2, team.size(), "a batch of 64 images: 6.4 million multiply-adds");
         }
     }
 
