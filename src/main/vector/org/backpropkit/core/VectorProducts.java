@@ -27,12 +27,15 @@ final class VectorProducts implements Products.Kernel {
             Products.blocked(a, ai, ak, b, bk, bj, out, from, to, inner, m);
             return;
         }
-        int i = from;
-        for (; i + 4 <= to; i += 4) {
-            int j = 0;
-            for (; j + 4 * L <= m; j += 4 * L) {
+        int whole = from + (to - from) / 4 * 4, wide = m / (4 * L) * (4 * L);
+        for (int j = 0; j < wide; j += 4 * L) { // one panel of B (4L columns) for all the rows: it stays in cache
+            for (int i = from; i < whole; i += 4) {
                 block4x4(a, i * ai, ai, ak, b, bk, out, i * m + j, j, inner, m);
             }
+        }
+        int i = from;
+        for (; i < whole; i += 4) {
+            int j = wide;
             for (; j + L <= m; j += L) {
                 block4x1(a, i * ai, ai, ak, b, bk, out, i * m + j, j, inner, m);
             }
