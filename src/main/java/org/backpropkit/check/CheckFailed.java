@@ -6,7 +6,8 @@ package org.backpropkit.check;
  */
 public final class CheckFailed extends RuntimeException {
 
-    CheckFailed(String message) {
+    /** A failed check; by the kit's convention {@code message} starts with ✗ (the exercise checkers throw these too). */
+    public CheckFailed(String message) {
         super(message);
     }
 }
