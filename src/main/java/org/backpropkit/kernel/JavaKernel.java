@@ -73,6 +73,7 @@ public final class JavaKernel extends BaseKernel {
             "import org.backpropkit.core.*;",
             "import org.backpropkit.explain.*;",
             "import org.backpropkit.check.*;",
+            "import org.backpropkit.exercise.*;",
             "import org.backpropkit.train.*;",
             "import org.backpropkit.data.*;",
             "import org.backpropkit.plot.*;",
