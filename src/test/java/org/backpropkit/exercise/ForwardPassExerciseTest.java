@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.backpropkit.core.Article;
 import org.backpropkit.core.Matrix;
@@ -114,29 +115,24 @@ class ForwardPassExerciseTest {
 
     @Test
     void eachPlantedMistakeIsNamedWithItsOwnHint() {
-        List<Object[]> expected = List.of(
-                new Object[] {Slip.NO_SIGMA, "σ is never applied"},
-                new Object[] {Slip.NO_HIDDEN_SIGMA, "when the hidden units are not squashed"},
-                new Object[] {Slip.NO_OUTPUT_SIGMA, "the output layer's sums a⁽²⁾: they still need the sigmoid"},
-                new Object[] {Slip.NO_BIAS, "with every bias left out"},
-                new Object[] {Slip.NO_HIDDEN_BIAS, "without the hidden biases b⁽¹⁾"},
-                new Object[] {Slip.NO_OUTPUT_BIAS, "without the output biases b⁽²⁾"},
-                new Object[] {Slip.SIGMA_BEFORE_BIAS, "applying σ first and adding the bias after it"},
-                new Object[] {Slip.EXP_SIGN, "the wrong sign in its exponent"},
-                new Object[] {Slip.OUTPUT_FROM_X, "computed from the inputs x, not from the hidden units"},
-                new Object[] {Slip.TRANSPOSED_W, "(transposed) runs off its end"},
-                new Object[] {Slip.TRANSPOSED_U, "(transposed) runs off its end"},
-                new Object[] {Slip.LESSON_NETWORK, "come from the lesson's network"},
-                new Object[] {Slip.LESSON_X, "use the lesson's input x = (0.5, 0.8)"},
-                new Object[] {Slip.CONSTANT, "Your y is the same for every network and input"},
-                new Object[] {Slip.LESSON_NUMBERS, "Your numbers are the lesson network's"});
-        Set<String> hints = new HashSet<>();
-        for (Object[] row : expected) {
-            String message = Verdicts.fails(() -> check((Slip) row[0]));
-            assertTrue(message.contains((String) row[1]), row[0] + " should say '" + row[1] + "':\n" + message);
-            hints.add(message.substring(message.indexOf("Hint: ")));
-        }
-        assertEquals(expected.size() - 1, hints.size(), "w and u transposed share a hint; every other mistake has its own");
+        Map<Slip, String> says = new LinkedHashMap<>();
+        says.put(Slip.NO_SIGMA, "σ is never applied");
+        says.put(Slip.NO_HIDDEN_SIGMA, "when the hidden units are not squashed");
+        says.put(Slip.NO_OUTPUT_SIGMA, "the output layer's sums a⁽²⁾: they still need the sigmoid");
+        says.put(Slip.NO_BIAS, "with every bias left out");
+        says.put(Slip.NO_HIDDEN_BIAS, "without the hidden biases b⁽¹⁾");
+        says.put(Slip.NO_OUTPUT_BIAS, "without the output biases b⁽²⁾");
+        says.put(Slip.SIGMA_BEFORE_BIAS, "applying σ first and adding the bias after it");
+        says.put(Slip.EXP_SIGN, "the wrong sign in its exponent");
+        says.put(Slip.OUTPUT_FROM_X, "computed from the inputs x, not from the hidden units");
+        says.put(Slip.TRANSPOSED_W, "(transposed) runs off its end");
+        says.put(Slip.TRANSPOSED_U, "(transposed) runs off its end");
+        says.put(Slip.LESSON_NETWORK, "come from the lesson's network");
+        says.put(Slip.LESSON_X, "use the lesson's input x = (0.5, 0.8)");
+        says.put(Slip.CONSTANT, "Your y is the same for every network and input");
+        says.put(Slip.LESSON_NUMBERS, "Your numbers are the lesson network's");
+        assertEquals(says.size() - 1, Verdicts.eachSays(says, ForwardPassExerciseTest::check).size(),
+                "w and u transposed share a hint; every other mistake has its own");
     }
 
     @Test

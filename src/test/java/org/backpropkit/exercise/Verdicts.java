@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.backpropkit.check.CheckFailed;
@@ -41,5 +45,19 @@ final class Verdicts {
             }
         }
         return message;
+    }
+
+    /**
+     * Fails {@code check} for every slip, asserting that its message holds the words given for it;
+     * returns the distinct first hints, so that a test can assert each mistake has its own.
+     */
+    static <S> Set<String> eachSays(Map<S, String> says, Function<S, String> check) {
+        Set<String> hints = new HashSet<>();
+        says.forEach((slip, words) -> {
+            String message = fails(() -> check.apply(slip));
+            assertTrue(message.contains(words), slip + " should say '" + words + "':\n" + message);
+            hints.add(message.substring(message.indexOf("Hint: ")));
+        });
+        return hints;
     }
 }
