@@ -106,36 +106,56 @@ final class Exercise<C> {
         double[][] mine = new double[n][], truth = new double[n][];
         for (int c = 0; c < n; c++) {
             truth[c] = expected.apply(trials.get(c));
-            mine[c] = run(yours, c);
-            if (mine[c] == null || mine[c].length != m) {
-                throw fail(what + " gave " + (mine[c] == null ? "null" : mine[c].length + " value" + (mine[c].length == 1 ? "" : "s"))
-                        + " on " + where.apply(trials.get(c)) + "; expected " + m + ": " + Layout.and(layout.labels()) + ".",
-                        "Return one number for each of " + Layout.and(layout.labels()) + ", in that order.", stronger);
-            }
-            for (int k = 0; k < m; k++) {
-                if (!Double.isFinite(mine[c][k])) {
-                    throw fail(what + " gave " + mine[c][k] + " for " + layout.labels().get(k) + " on "
-                            + where.apply(trials.get(c)) + ".", "A NaN comes from 0/0 or from an unset value; an "
-                            + "infinity from dividing by 0 or an exponent that overflows. Print the steps that lead to it.", stronger);
-                }
-            }
+            mine[c] = answer(yours, c);
         }
         boolean[] wrong = new boolean[m];
-        boolean any = false;
         for (int k = 0; k < m; k++) {
             for (int c = 0; c < n; c++) {
                 wrong[k] |= !Comparison.close(mine[c][k], truth[c][k]);
             }
-            any |= wrong[k];
         }
-        if (!any) {
+        if (count(wrong) == 0) {
             Hints.passed(what);
             return "✓ " + what + " and " + against + " agree on " + n + " " + (n == 1 ? "case" : "cases")
                     + " the lesson never showed (" + m * n + " values; " + Comparison.of(flat(mine), flat(truth)) + ")";
         }
+        String differences = differences(mine, truth, wrong);
+        Mistake<C> matched = matching(mine, wrong);
+        if (matched != null) {
+            throw fail(differences, matched.hint(), matched.stronger());
+        }
+        if (isConstant(mine) && !isConstant(truth)) {
+            throw fail(differences, constant, stronger);
+        }
+        String general = generalPattern(mine, truth, wrong);
+        throw fail(differences + (general == null ? "" : "\n  " + general), hint, stronger);
+    }
+
+    /** The learner's numbers for trial {@code c}, after checking there is one finite number per entry. */
+    private double[] answer(Function<C, double[]> yours, int c) {
+        double[] mine = run(yours, c);
+        List<String> labels = layout.labels();
+        String on = " on " + where.apply(trials.get(c));
+        if (mine == null || mine.length != labels.size()) {
+            throw fail(what + " gave " + (mine == null ? "null" : mine.length + " value" + (mine.length == 1 ? "" : "s")) + on
+                    + "; expected " + labels.size() + ": " + Layout.and(labels) + ".",
+                    "Return one number for each of " + Layout.and(labels) + ", in that order.", stronger);
+        }
+        for (int k = 0; k < mine.length; k++) {
+            if (!Double.isFinite(mine[k])) {
+                throw fail(what + " gave " + mine[k] + " for " + labels.get(k) + on + ".", "A NaN comes from 0/0 or "
+                        + "∞ − ∞, an infinity from dividing by 0 or from an exponent that overflows. Print the steps "
+                        + "that lead to it.", stronger);
+            }
+        }
+        return mine;
+    }
+
+    /** The wrong entries (yours against expected, on the first trial where they differ) and their pattern. */
+    private String differences(double[][] mine, double[][] truth, boolean[] wrong) {
         StringBuilder text = new StringBuilder(what + " and " + against + " differ on cases the lesson never showed:");
         int shown = 0;
-        for (int k = 0; k < m && shown < SHOWN; k++) {
+        for (int k = 0; k < wrong.length && shown < SHOWN; k++) {
             if (wrong[k]) {
                 int c = firstWrong(mine, truth, k);
                 text.append("\n    ").append(layout.labels().get(k)).append(": yours ").append(Format.number(mine[c][k]))
@@ -144,23 +164,14 @@ final class Exercise<C> {
                 shown++;
             }
         }
-        long wrongCount = count(wrong);
-        if (wrongCount > shown) {
-            text.append("\n    … and ").append(wrongCount - shown).append(" more");
+        if (count(wrong) > shown) {
+            text.append("\n    … and ").append(count(wrong) - shown).append(" more");
         }
         String pattern = layout.pattern(wrong);
         if (pattern != null) {
             text.append("\n  ").append(capitalised(pattern)).append(".");
         }
-        Mistake<C> matched = matching(mine, wrong);
-        if (matched != null) {
-            throw fail(text.toString(), matched.hint(), matched.stronger());
-        }
-        if (isConstant(mine) && !isConstant(truth)) {
-            throw fail(text.toString(), constant, stronger);
-        }
-        String general = generalPattern(mine, truth, wrong);
-        throw fail(text + (general == null ? "" : "\n  " + general), hint, stronger);
+        return text.toString();
     }
 
     private double[] run(Function<C, double[]> yours, int c) {
