@@ -177,9 +177,11 @@ def test_planted_wrong_answers_fail_with_their_message_and_right_answers_pass(pa
         failed = [k + 1 for k, c in enumerate(nb.cells) if c.cell_type == "code" and outputs(c)[0]]
         assert failed == [], f"{path.name}: the solution notebook fails in cells {failed}"
 
-        def run(source, index):
+        nb.cells.append(nbformat.v4.new_code_cell(""))  # nbclient stores each cell it runs at its index: a scratch place
+
+        def run(source):
             cell = nbformat.v4.new_code_cell(source)
-            client.execute_cell(cell, index)
+            client.execute_cell(cell, len(nb.cells) - 1)
             return outputs(cell)
 
         for exercise in PLANS[path]:
@@ -190,25 +192,25 @@ def test_planted_wrong_answers_fail_with_their_message_and_right_answers_pass(pa
             stub = student.Cell(name, solution)
             stub_code = stub.code()
             if stub.uses_helper:
-                run(student.HELPER_CELL, exercise.cell)
-            run(stub_code, exercise.cell)
-            error, shown = run(check, exercise.check)
+                run(student.HELPER_CELL)
+            run(stub_code)
+            error, shown = run(check)
             if not error or NOT_YET not in error:
                 problems.append(f"{name}, student copy: the check should stop with '{NOT_YET}', got: {error or shown}")
 
             for answer in exercise.wrong:
                 where = f"{name}, wrong answer '{answer.name}'"
-                error, shown = run(student.replace_solution(solution, answer.code, where), exercise.cell)
+                error, shown = run(student.replace_solution(solution, answer.code, where))
                 if error:
                     problems.append(f"{where}: the planted code itself fails to run: {error}")
                     continue
-                error, shown = run(check, exercise.check)
+                error, shown = run(check)
                 if not error or not error.startswith("CheckFailed: ✗"):
                     problems.append(f"{where}: the check should fail with a ✗ message, got: {error or shown}")
                     continue
                 if answer.message not in error:
                     problems.append(f"{where}: the message should contain '{answer.message}', got:\n{error}")
-                hint_error, hint = run("Exercises.hint(2)", exercise.check)
+                hint_error, hint = run("Exercises.hint(2)")
                 if answer.hint2 and answer.hint2 not in hint:
                     problems.append(f"{where}: Exercises.hint(2) should contain '{answer.hint2}', got: {hint_error or hint}")
                 leaked = [line for line in secret if line in error or line in hint]
@@ -217,9 +219,9 @@ def test_planted_wrong_answers_fail_with_their_message_and_right_answers_pass(pa
 
             answers = [(f"right answer '{a.name}'", student.replace_solution(solution, a.code, name)) for a in exercise.right]
             for label, source in answers + [("the solution", solution)]:
-                error, shown = run(source, exercise.cell)
+                error, shown = run(source)
                 if not error:
-                    error, shown = run(check, exercise.check)
+                    error, shown = run(check)
                 if error or not any(line.startswith("✓ ") for line in shown.splitlines()):
                     problems.append(f"{name}, {label}: the check should pass with a ✓ line, got: {error or shown}")
     assert problems == [], "\n\n".join(problems)
