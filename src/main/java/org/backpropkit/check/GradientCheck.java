@@ -4,20 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.backpropkit.core.Backprop;
-import org.backpropkit.core.Gradients;
+import org.backpropkit.core.Interrupted;
 import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
 import org.backpropkit.core.Parameter;
 import org.backpropkit.core.Require;
 
 /**
- * Checks gradients against the slope of the loss measured numerically, one parameter at a time.
+ * Checks gradients against the slope of the loss measured numerically, one parameter at a time:
+ * <pre>{@code
+ * GradientCheck.run(net, x, t)                          // backpropagation's gradients, every parameter
+ * GradientCheck.claimed(net, x, t, p -> myFormula(p))   // gradients you claim, e.g. a formula you derived
+ * GradientCheck.slope(net, x, t, "u11")                 // the numeric slope of one parameter
+ * }</pre>
+ * One sample is a {@code double[]}, a batch a {@link Matrix} (its loss is the mean over the samples).
  *
  * <p>The numeric slope is the central difference
  * <pre>  ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε</pre>
- * whose error shrinks like {@code ε²}; with doubles {@code ε = 1e-5} balances that against rounding.
- * Analytic {@code a} and numeric {@code n} are compared by the relative error
- * <pre>  |a − n| / max(|a|, |n|)</pre>
+ * whose error shrinks like {@code ε²}; with doubles {@code ε = }{@value #STEP} balances that against
+ * rounding. The analytic and the numeric gradient are compared by the relative error
+ * <pre>  |analytic − numeric| / max(|analytic|, |numeric|)</pre>
  * Thresholds: below {@value #CORRECT} the gradient is correct (smooth networks give about
  * {@code 1e-10}); above {@value #WRONG} it is wrong; between, look closer.
  *
@@ -26,14 +32,16 @@ import org.backpropkit.core.Require;
  * below its <em>resolution</em> {@code r = }{@value #ROUNDING_ULPS}{@code · ulp(L) / 2ε} (about
  * {@code 1e-9} for a loss near 1). A gradient of size {@code 1e-6} that differs from its numeric slope
  * by {@code 1e-12} has relative error {@code 1e-6} but is as correct as the slope can tell, so a
- * difference {@code |a − n| ≤ r} counts as correct; the report says how many were judged that way.
+ * difference {@code |analytic − numeric| ≤ r} counts as correct; the report says how many were judged that way.
  *
- * <p>Cost: two forward passes per parameter. The network's weights are restored exactly afterwards.
+ * <p>Cost: two forward passes per parameter. Every weight is put back exactly afterwards, also when the
+ * thread is interrupted (the kernel's Interrupt button): the check then stops between two parameters
+ * with an {@link Interrupted} that says how far it got.
  */
 public final class GradientCheck {
 
-    /** The default step {@code ε}. */
-    public static final double DEFAULT_STEP = 1e-5;
+    /** The step {@code ε} of the central difference. */
+    public static final double STEP = 1e-5;
     /** Relative errors below this are correct. */
     public static final double CORRECT = 1e-7;
     /** Relative errors above this are wrong. */
@@ -41,69 +49,83 @@ public final class GradientCheck {
     /** Units in the last place of the loss taken as its rounding noise. */
     public static final int ROUNDING_ULPS = 64;
 
-    private final double step;
-
-    private GradientCheck(double step) {
-        this.step = Require.positive("step ε", step);
-    }
-
-    /** A check with step {@code ε} instead of {@value #DEFAULT_STEP}. */
-    public static GradientCheck withStep(double step) {
-        return new GradientCheck(step);
+    private GradientCheck() {
     }
 
     /** Checks backpropagation's gradients for one sample, every parameter. */
     public static GradientReport run(Network net, double[] x, double[] t) {
-        return new GradientCheck(DEFAULT_STEP).check(net, Matrix.row(x), Matrix.row(t), null);
+        return run(net, Require.sample("x", x), Require.sample("t", t));
+    }
+
+    /** Checks backpropagation's gradients of the batch loss, every parameter; one sample per row. */
+    public static GradientReport run(Network net, Matrix x, Matrix t) {
+        return check(net, x, t, net.gradients(x, t)::of);
     }
 
     /**
-     * Checks {@code claimed} gradients for one sample, every parameter: e.g. a formula a learner
-     * wrote, {@code p -> myFormula(p)}.
+     * Checks the gradients you claim for one sample, every parameter: e.g. a formula you wrote,
+     * {@code p -> myFormula(p)}, or the article's rule ({@code GeneralRule}).
      */
-    public static GradientReport run(Network net, double[] x, double[] t, ToDoubleFunction<Parameter> claimed) {
-        return new GradientCheck(DEFAULT_STEP).check(net, Matrix.row(x), Matrix.row(t), claimed);
+    public static GradientReport claimed(Network net, double[] x, double[] t, ToDoubleFunction<Parameter> claimed) {
+        return claimed(net, Require.sample("x", x), Require.sample("t", t), claimed);
     }
 
-    /**
-     * Checks {@code claimed} gradients (backpropagation's when null) of the batch loss on inputs
-     * {@code x} and targets {@code t}, one row per sample.
-     */
-    public GradientReport check(Network net, Matrix x, Matrix t, ToDoubleFunction<Parameter> claimed) {
-        Gradients backprop = net.gradients(x, t);
-        ToDoubleFunction<Parameter> analytic = claimed != null ? claimed : backprop::of;
-        Backprop workspace = new Backprop(net, x.rows());
-        double resolution = ROUNDING_ULPS * Math.ulp(backprop.loss()) / (2 * step);
-        List<GradientReport.Result> results = new ArrayList<>();
-        for (Parameter p : net.parameters()) {
-            double a = analytic.applyAsDouble(p);
-            double n = numeric(net, workspace, x, t, p);
-            results.add(new GradientReport.Result(p, a, n, relativeError(a, n), resolution));
+    /** Checks the gradients you claim for the batch loss, every parameter; one sample per row. */
+    public static GradientReport claimed(Network net, Matrix x, Matrix t, ToDoubleFunction<Parameter> claimed) {
+        if (claimed == null) {
+            throw new IllegalArgumentException("claimed is null: give the gradient you claim for each parameter, "
+                    + "e.g. p -> myFormula(p); to check backpropagation use GradientCheck.run(net, x, t)");
         }
-        return new GradientReport(results, step);
+        return check(net, x, t, claimed);
     }
 
-    /** The central difference {@code (L(θ + ε) − L(θ − ε)) / 2ε} for parameter {@code p}. */
-    public double numeric(Network net, Matrix x, Matrix t, Parameter p) {
+    /** The numeric slope {@code (L(θ + ε) − L(θ − ε)) / 2ε} of the named parameter, for one sample. */
+    public static double slope(Network net, double[] x, double[] t, String name) {
+        return slope(net, Require.sample("x", x), Require.sample("t", t), name);
+    }
+
+    /** The numeric slope of the named parameter for the batch loss; {@code net} is left exactly as it was. */
+    public static double slope(Network net, Matrix x, Matrix t, String name) {
+        Parameter p = net.parameter(name);
+        Require.sameRows(x, t);
         return numeric(net, new Backprop(net, x.rows()), x, t, p);
     }
 
-    private double numeric(Network net, Backprop workspace, Matrix x, Matrix t, Parameter p) {
+    private static GradientReport check(Network net, Matrix x, Matrix t, ToDoubleFunction<Parameter> claimed) {
+        double loss = net.loss(x, t);
+        Backprop workspace = new Backprop(net, x.rows());
+        double resolution = ROUNDING_ULPS * Math.ulp(loss) / (2 * STEP);
+        List<Parameter> parameters = net.parameters();
+        List<GradientReport.Result> results = new ArrayList<>();
+        for (Parameter p : parameters) {
+            if (Interrupted.requested()) {
+                throw new Interrupted("Gradient check interrupted at parameter " + (results.size() + 1) + " of "
+                        + parameters.size() + " (" + p.symbol() + "), after " + results.size()
+                        + " were checked; every weight is as it was before the check.");
+            }
+            double analytic = claimed.applyAsDouble(p);
+            double numeric = numeric(net, workspace, x, t, p);
+            results.add(new GradientReport.Result(p, analytic, numeric, relativeError(analytic, numeric), resolution));
+        }
+        return new GradientReport(results, STEP, net.notation());
+    }
+
+    private static double numeric(Network net, Backprop workspace, Matrix x, Matrix t, Parameter p) {
         double theta = net.get(p);
         try {
-            net.set(p, theta + step);
+            net.set(p, theta + STEP);
             double plus = workspace.loss(x, t);
-            net.set(p, theta - step);
+            net.set(p, theta - STEP);
             double minus = workspace.loss(x, t);
-            return (plus - minus) / (2 * step);
+            return (plus - minus) / (2 * STEP);
         } finally {
             net.set(p, theta);
         }
     }
 
-    /** {@code |a − n| / max(|a|, |n|)}, and 0 when both are exactly 0. */
-    public static double relativeError(double a, double n) {
-        double scale = Math.max(Math.abs(a), Math.abs(n));
-        return a == n ? 0 : Math.abs(a - n) / scale;
+    /** {@code |analytic − numeric| / max(|analytic|, |numeric|)}, and 0 when both are exactly 0. */
+    public static double relativeError(double analytic, double numeric) {
+        double scale = Math.max(Math.abs(analytic), Math.abs(numeric));
+        return analytic == numeric ? 0 : Math.abs(analytic - numeric) / scale;
     }
 }

@@ -2,6 +2,7 @@ package org.backpropkit.check;
 
 import java.util.List;
 import org.backpropkit.core.Format;
+import org.backpropkit.core.Notation;
 import org.backpropkit.core.Parameter;
 import org.backpropkit.core.RichText;
 
@@ -31,20 +32,23 @@ public final class GradientReport implements RichText {
 
     private final List<Result> results;
     private final double step;
+    private final Notation notation;
 
-    GradientReport(List<Result> results, double step) {
+    GradientReport(List<Result> results, double step, Notation notation) {
         this.results = List.copyOf(results);
         this.step = step;
+        this.notation = notation;
     }
 
     public List<Result> results() {
         return results;
     }
 
-    /** The result for the named parameter, e.g. {@code "w11"}. */
+    /** The result for the named parameter, in any spelling the network reads ({@code "w11"}, {@code "w₁₁"}). */
     public Result result(String name) {
+        Parameter wanted = notation.parameter(name);
         for (Result r : results) {
-            if (r.parameter().name().equals(name) || r.parameter().symbol().equals(name)) {
+            if (r.parameter().equals(wanted)) {
                 return r;
             }
         }

@@ -3,8 +3,10 @@ package org.backpropkit.core;
 /**
  * The non-linearity a layer applies to its linear combination: {@code h = f(a)}.
  *
- * <p>Each constant keeps a function and its derivative side by side. The derivative is written,
- * where the function allows, in terms of the output {@code h}, as the article does for the sigmoid:
+ * <p>Each constant keeps a function and its derivative side by side, and these are the only places
+ * the kit computes them ({@link Layer} applies them to its units, {@link Backprop}'s output error
+ * uses the output layer's {@code f'}). The derivative is written, where
+ * the function allows, in terms of the output {@code h}, as the article does for the sigmoid:
  * {@code σ'(a) = σ(a)(1 − σ(a)) = h(1 − h)}.
  *
  * <p>{@link #SOFTMAX} mixes all units of a row, so it has no per-unit derivative; it is only
@@ -14,7 +16,7 @@ package org.backpropkit.core;
 public enum Activation {
 
     /** {@code σ(a) = 1 / (1 + e^(−a))}, {@code σ'(a) = h(1 − h)}. */
-    SIGMOID("σ", "\\sigma") {
+    SIGMOID("σ") {
         @Override
         public double apply(double a) {
             return 1 / (1 + Math.exp(-a));
@@ -32,7 +34,7 @@ public enum Activation {
     },
 
     /** {@code tanh(a)}, {@code tanh'(a) = 1 − h²}. */
-    TANH("tanh", "\\tanh") {
+    TANH("tanh") {
         @Override
         public double apply(double a) {
             return Math.tanh(a);
@@ -50,7 +52,7 @@ public enum Activation {
     },
 
     /** {@code ReLU(a) = max(0, a)}, derivative 1 where {@code a > 0}, else 0 (0 at the kink). */
-    RELU("ReLU", "\\operatorname{ReLU}") {
+    RELU("ReLU") {
         @Override
         public double apply(double a) {
             return a > 0 ? a : 0;
@@ -68,7 +70,7 @@ public enum Activation {
     },
 
     /** {@code f(a) = a}, {@code f'(a) = 1}: a linear output for regression. */
-    IDENTITY("id", "\\operatorname{id}") {
+    IDENTITY("id") {
         @Override
         public double apply(double a) {
             return a;
@@ -86,7 +88,7 @@ public enum Activation {
     },
 
     /** {@code y_j = e^(a_j) / Σ_k e^(a_k)}, output layer only, with {@link Loss#CROSS_ENTROPY}. */
-    SOFTMAX("softmax", "\\operatorname{softmax}") {
+    SOFTMAX("softmax") {
         @Override
         public double apply(double a) {
             throw new UnsupportedOperationException("softmax acts on a whole row of units, not on one value");
@@ -126,11 +128,9 @@ public enum Activation {
     };
 
     private final String symbol;
-    private final String latex;
 
-    Activation(String symbol, String latex) {
+    Activation(String symbol) {
         this.symbol = symbol;
-        this.latex = latex;
     }
 
     /** Returns {@code f(a)}. */
@@ -144,11 +144,6 @@ public enum Activation {
         return symbol;
     }
 
-    /** Returns the function's LaTeX symbol, e.g. {@code \sigma}. */
-    public String latex() {
-        return latex;
-    }
-
     /**
      * Writes the derivative as a formula in the given names, e.g. {@code h₁(1 − h₁)} for the
      * sigmoid, in plain text or LaTeX.
@@ -160,14 +155,6 @@ public enum Activation {
         double[] in = a.data(), out = h.data();
         for (int k = 0; k < a.rows() * a.cols(); k++) {
             out[k] = apply(in[k]);
-        }
-    }
-
-    /** {@code g ← g ⊙ f'(a)}: turns ∂L/∂h into ∂L/∂a, entry by entry. */
-    void multiplyDerivativeInto(Matrix a, Matrix h, Matrix g) {
-        double[] in = a.data(), out = h.data(), grad = g.data();
-        for (int k = 0; k < a.rows() * a.cols(); k++) {
-            grad[k] *= derivative(in[k], out[k]);
         }
     }
 

@@ -2,13 +2,15 @@ package org.backpropkit.core;
 
 /**
  * How far the outputs {@code y} are from the targets {@code t}, for one sample, summed over the
- * outputs. A batch's loss is the mean of its samples' losses, so its gradient is the mean of theirs.
+ * outputs. (A batch's loss is the mean of its samples' losses; {@link Backprop}, which holds the
+ * batch, divides by its size.)
  *
- * <p>Each constant keeps the loss, its derivative {@code ∂L/∂y_j} and the output error
- * {@code δ_j = ∂L/∂a_j} together. Two pairs are fused, as every library does, because the
- * product simplifies and stays accurate where {@code y} saturates:
- * {@link #BINARY_CROSS_ENTROPY} after a sigmoid and {@link #CROSS_ENTROPY} after a softmax both
- * give {@code δ_j = y_j − t_j}.
+ * <p>Each constant keeps the loss and its derivative {@code ∂L/∂y_j} together. Two pairs of loss and
+ * output activation are <em>fused</em>, as every library does, because the product
+ * {@code ∂L/∂y_j · f'(a_j)} simplifies and stays accurate where {@code y} saturates:
+ * {@link #BINARY_CROSS_ENTROPY} after a sigmoid and {@link #CROSS_ENTROPY} after a softmax both give
+ * the output error {@code δ_j = ∂L/∂a_j = y_j − t_j}. {@link #fusedWith} is the one place that says
+ * which pairs are fused; backpropagation and {@code Derivation} both ask it.
  */
 public enum Loss {
 
@@ -88,38 +90,23 @@ public enum Loss {
     /** Writes {@code ∂L/∂y_j} as a formula in the given names, in plain text or LaTeX. */
     public abstract String derivativeFormula(String y, String t, boolean latex);
 
-    /** Returns the loss of a batch: the mean over its rows of the per-sample loss. */
-    public double value(Matrix y, Matrix t) {
+    /** Returns the loss summed over every row (sample) and output: {@code Σ_samples L}. */
+    double sum(Matrix y, Matrix t) {
         double[] ys = y.data(), ts = t.data();
         double sum = 0;
         for (int k = 0; k < ys.length; k++) {
             sum += value(ys[k], ts[k]);
         }
-        return sum / y.rows();
+        return sum;
     }
 
     /**
-     * Returns true where this loss after {@code output} gives {@code δ = y − t} directly
-     * (binary cross-entropy after a sigmoid, cross-entropy after a softmax).
+     * Returns true where this loss after {@code output} gives the output error {@code δ = y − t}
+     * directly (binary cross-entropy after a sigmoid, cross-entropy after a softmax).
      */
     public boolean fusedWith(Activation output) {
         return (this == BINARY_CROSS_ENTROPY && output == Activation.SIGMOID)
                 || (this == CROSS_ENTROPY && output == Activation.SOFTMAX);
-    }
-
-    /**
-     * Writes the output error {@code δ = ∂L_batch/∂a} into {@code delta}: {@code (y − t)} for the fused
-     * pairs, otherwise {@code ∂L/∂y ⊙ f'(a)}; each row is divided by the batch size because the
-     * batch loss is a mean.
-     */
-    void outputErrorInto(Activation output, Matrix a, Matrix y, Matrix t, Matrix delta) {
-        double[] as = a.data(), ys = y.data(), ts = t.data(), d = delta.data();
-        double scale = 1.0 / y.rows();
-        boolean fused = fusedWith(output);
-        for (int k = 0; k < ys.length; k++) {
-            double dLda = fused ? ys[k] - ts[k] : derivative(ys[k], ts[k]) * output.derivative(as[k], ys[k]);
-            d[k] = dLda * scale;
-        }
     }
 
     /** Checks that this loss can follow {@code output}; the message says what would work. */

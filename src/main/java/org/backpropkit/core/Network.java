@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A feed-forward network of dense layers, {@code x → h⁽¹⁾ → … → y}, and its loss.
@@ -24,8 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class Network {
 
-    private static final Pattern NAME = Pattern.compile("([a-z])(?:\\((\\d+)\\))?(\\d+)(?:,(\\d+))?");
-
     private final List<Layer> layers;
     private final Loss loss;
     private final Notation notation;
@@ -34,7 +30,12 @@ public final class Network {
     private Network(List<Layer> layers, Loss loss) {
         this.layers = List.copyOf(layers);
         this.loss = loss;
-        this.notation = new Notation(layers.size());
+        int[] sizes = new int[layers.size() + 1];
+        sizes[0] = layers.get(0).inputs();
+        for (int l = 1; l <= layers.size(); l++) {
+            sizes[l] = layers.get(l - 1).units();
+        }
+        this.notation = new Notation(sizes);
         List<Parameter> all = new ArrayList<>();
         for (int l = 1; l <= layers.size(); l++) {
             Layer layer = layers.get(l - 1);
@@ -129,7 +130,7 @@ public final class Network {
 
     /** Layer {@code l}, counted from 1 to L. */
     public Layer layer(int l) {
-        return layers.get(checkLayer(l) - 1);
+        return layers.get(Require.layer(l, depth()) - 1);
     }
 
     public int inputs() {
@@ -157,73 +158,11 @@ public final class Network {
     /**
      * The parameter with this name: {@code w21}, {@code u12}, {@code b(2)1} in the article's
      * two-layer network; {@code w(3)12} in a deeper one; {@code w(1)12,3} when an index has two
-     * digits. Subscripts as printed ({@code u₂₁}, {@code b⁽¹⁾₃}) work too.
+     * digits. Subscripts as printed ({@code u₂₁}, {@code b⁽¹⁾₃}) work too. The names are read by
+     * {@link Notation#parameter}.
      */
     public Parameter parameter(String name) {
-        Matcher m = NAME.matcher(Notation.plain(name));
-        if (!m.matches()) {
-            throw unknown(name, "it does not look like a parameter name");
-        }
-        String letter = m.group(1);
-        int l;
-        if (m.group(2) != null) {
-            l = Integer.parseInt(m.group(2));
-            if (!letter.equals("w") && !letter.equals("b")) {
-                throw unknown(name, "with a layer number, write w(l) or b(l)");
-            }
-        } else if (depth() == 1 && (letter.equals("w") || letter.equals("b"))) {
-            l = 1;
-        } else if (depth() == 2 && letter.equals("w")) {
-            l = 1;
-        } else if (depth() == 2 && letter.equals("u")) {
-            l = 2;
-        } else {
-            throw unknown(name, letter.equals("b") ? "say which layer's bias, e.g. b(1)1"
-                    : depth() == 2 ? "a two-layer network calls its weights w (inputs → hidden) and u (hidden → outputs)"
-                    : "this network has " + depth() + " layers; name a weight w(l)ij with its layer l");
-        }
-        if (l < 1 || l > depth()) {
-            throw unknown(name, "layers count from 1 to " + depth());
-        }
-        Layer layer = layer(l);
-        boolean bias = letter.equals("b");
-        int i, j;
-        if (bias) {
-            if (m.group(4) != null) {
-                throw unknown(name, "a bias has one index, e.g. b(" + l + ")1");
-            }
-            i = 1;
-            j = Integer.parseInt(m.group(3));
-        } else if (m.group(4) != null) {
-            i = Integer.parseInt(m.group(3));
-            j = Integer.parseInt(m.group(4));
-        } else if (m.group(3).length() == 2) {
-            i = m.group(3).charAt(0) - '0';
-            j = m.group(3).charAt(1) - '0';
-        } else {
-            throw unknown(name, "a weight has two indices: write them as two digits (w12) or with a comma (w12,3)");
-        }
-        int rows = bias ? 1 : layer.inputs();
-        if (i < 1 || i > rows || j < 1 || j > layer.units()) {
-            String symbol = Notation.plain(bias ? notation.bias(l, true) : notation.weight(l, true));
-            throw new IllegalArgumentException("'" + name + "' lies outside " + symbol + ", which has "
-                    + (bias ? layer.units() + " entries (1 to " + layer.units() + ")"
-                    : layer.inputs() + " rows (i = 1 to " + layer.inputs() + ") and " + layer.units()
-                    + " columns (j = 1 to " + layer.units() + ")"));
-        }
-        return new Parameter(l, bias, i - 1, j - 1, notation);
-    }
-
-    private IllegalArgumentException unknown(String name, String why) {
-        StringBuilder have = new StringBuilder();
-        for (int l = 1; l <= depth(); l++) {
-            have.append(l > 1 ? ", " : "").append(Notation.plain(notation.weight(l, true))).append(" (")
-                    .append(layer(l).w().shape()).append("), ").append(Notation.plain(notation.bias(l, true)))
-                    .append(" (").append(layer(l).units()).append(")");
-        }
-        return new IllegalArgumentException("unknown parameter '" + name + "': " + why + ". This network has "
-                + have + "; for example " + parameters.get(0).name() + " or "
-                + parameters.get(parameters.size() - 1).name());
+        return notation.parameter(name);
     }
 
     /** The value of the named parameter. */
@@ -270,7 +209,7 @@ public final class Network {
 
     /** Runs the forward pass for one sample. */
     public ForwardPass forward(double... x) {
-        return forward(Matrix.row(requireVector("x", x)));
+        return forward(Require.sample("x", x));
     }
 
     /** Runs the forward pass for a batch, one sample per row. */
@@ -278,26 +217,25 @@ public final class Network {
         return new Backprop(this, x.rows()).forward(x);
     }
 
-    /** The loss {@code L} for one sample. */
+    /** The loss {@code L} for one sample: a forward pass only. */
     public double loss(double[] x, double[] t) {
-        return gradients(x, t).loss();
+        return loss(Require.sample("x", x), Require.sample("t", t));
     }
 
-    /** The loss of a batch, the mean of its samples' losses. */
+    /** The loss of a batch, the mean of its samples' losses: a forward pass only. */
     public double loss(Matrix x, Matrix t) {
+        Require.sameRows(x, t);
         return new Backprop(this, x.rows()).loss(x, t);
     }
 
     /** Backpropagation for one sample: the deltas and every gradient. */
     public Gradients gradients(double[] x, double[] t) {
-        return gradients(Matrix.row(requireVector("x", x)), Matrix.row(requireVector("t", t)));
+        return gradients(Require.sample("x", x), Require.sample("t", t));
     }
 
     /** Backpropagation for a batch: gradients of the mean loss. */
     public Gradients gradients(Matrix x, Matrix t) {
-        if (x.rows() != t.rows()) {
-            throw new IllegalArgumentException("x has " + x.rows() + " rows (samples) but t has " + t.rows());
-        }
+        Require.sameRows(x, t);
         return new Backprop(this, x.rows()).gradients(x, t);
     }
 
@@ -309,21 +247,6 @@ public final class Network {
     void checkTarget(Matrix t) {
         Require.columns("t", t, outputs(), "the network gives");
         Require.finite("t", t);
-    }
-
-    int checkLayer(int l) {
-        if (l < 1 || l > depth()) {
-            throw new IllegalArgumentException("layer " + l + " does not exist: layers count from 1 to " + depth());
-        }
-        return l;
-    }
-
-    private static double[] requireVector(String name, double[] v) {
-        if (v == null || v.length == 0) {
-            throw new IllegalArgumentException(name + " is empty; give one value per unit");
-        }
-        Require.finite(name, v);
-        return v;
     }
 
     /** E.g. {@code 2-3-2 network, σ hidden, σ output, L2 loss, 17 parameters}. */

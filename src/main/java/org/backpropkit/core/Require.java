@@ -49,6 +49,30 @@ public final class Require {
         }
     }
 
+    /** Requires a layer number {@code l} of a network with {@code depth} layers, counted from 1. */
+    public static int layer(int l, int depth) {
+        if (l < 1 || l > depth) {
+            throw new IllegalArgumentException("layer " + l + " does not exist: layers count from 1 to " + depth);
+        }
+        return l;
+    }
+
+    /** Requires inputs {@code x} and targets {@code t} to hold the same number of samples (rows). */
+    public static void sameRows(Matrix x, Matrix t) {
+        if (x.rows() != t.rows()) {
+            throw new IllegalArgumentException("x has " + x.rows() + " rows (samples) but t has " + t.rows());
+        }
+    }
+
+    /** One sample given as an array, checked (not empty, finite) and turned into a one-row matrix. */
+    public static Matrix sample(String name, double[] values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException(name + " is empty; give one value per unit");
+        }
+        finite(name, values);
+        return Matrix.row(values);
+    }
+
     /** Requires {@code m} to have {@code cols} columns; {@code what} names a row, e.g. "x", "t". */
     public static void columns(String what, Matrix m, int cols, String taker) {
         if (m.cols() != cols) {

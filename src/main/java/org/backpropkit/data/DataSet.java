@@ -30,6 +30,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * Examples xor  = DataSet.load("xor").inputs("x1", "x2").targets("t");
  * Examples iris = DataSet.load("iris").inputs("sepal_length", "sepal_width", "petal_length", "petal_width")
  *                        .oneHot("species");
+ * Examples digits = DataSet.load("digits").inputsExcept("label").oneHot("label");   // 64 pixels, 10 classes
  * DataSet mine = DataSet.load(Path.of("my.csv"), "label");        // every column a number but "label"
  * }</pre>
  *
@@ -65,6 +66,7 @@ public final class DataSet {
         sets.put("xor", List.of());
         sets.put("moons", List.of());
         sets.put("iris", List.of("species"));
+        sets.put("digits", List.of("label"));
         return Collections.unmodifiableMap(sets);
     }
 
@@ -269,6 +271,22 @@ public final class DataSet {
     /** Chooses the input columns {@code x₁, x₂, …}; then say which columns are the targets. */
     public Inputs inputs(String... columns) {
         return new Inputs(this, List.of(columns), matrix(columns));
+    }
+
+    /**
+     * Chooses every column except {@code columns} as the inputs, in file order: the 64 pixels of
+     * {@code digits} are {@code inputsExcept("label")}.
+     */
+    public Inputs inputsExcept(String... columns) {
+        List<String> left = new ArrayList<>(columns());
+        for (String column : columns) {
+            left.remove(column(column).name());
+        }
+        if (left.isEmpty()) {
+            throw new DataError(name + ": no columns are left for the inputs after leaving out "
+                    + String.join(", ", columns) + "; its columns are: " + String.join(", ", columns()));
+        }
+        return inputs(left.toArray(new String[0]));
     }
 
     /** Returns the column with this name, or a {@link DataError} that lists the columns there are. */

@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.backpropkit.core.Format;
+import org.backpropkit.core.Parameter;
 import org.backpropkit.train.History;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -11,8 +12,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * A training {@link History} as a Tablesaw table, one row per epoch (0 = before training):
- * {@code epoch}, {@code loss}, then one column per tracked weight under the name it was tracked
- * by ({@code w11}, {@code u21}). Show it, filter it
+ * {@code epoch}, {@code loss}, then one column per tracked weight under its plain name
+ * ({@code w11}, {@code u21}, {@code b(1)3}). Show it, filter it
  * ({@code table.where(table.intColumn("epoch").isGreaterThan(100))}), or write it to CSV.
  */
 public final class HistoryTable {
@@ -29,8 +30,8 @@ public final class HistoryTable {
         }
         Table table = Table.create("η = " + Format.number(history.eta()),
                 IntColumn.create("epoch", epochs), DoubleColumn.create("loss", history.loss()));
-        for (String name : history.tracked()) {
-            table.addColumns(DoubleColumn.create(name, history.trajectory(name)));
+        for (Parameter p : history.tracked()) {
+            table.addColumns(DoubleColumn.create(p.name(), history.trajectory(p)));
         }
         return table;
     }

@@ -15,18 +15,19 @@ import java.util.Locale;
 import java.util.Map;
 import org.backpropkit.core.Activation;
 import org.backpropkit.core.Format;
-import org.backpropkit.core.Gradients;
+import org.backpropkit.core.Interrupted;
 import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
 import org.backpropkit.core.Parameter;
+import org.backpropkit.core.Require;
 import org.backpropkit.data.AtomicFiles;
 import org.backpropkit.data.Examples;
 import org.backpropkit.train.History;
+import org.backpropkit.train.Trainer;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -45,7 +46,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * }</pre>
  * Every chart is 700 × 450 pixels with a title, labelled axes, a legend when it has more than one
  * series, and fonts sized for a notebook; it is drawn from a fixed palette, so the same input
- * gives the same image.
+ * gives the same image. Data are one sample ({@code double[] x, t}) or a batch ({@code Matrix x, t},
+ * one sample per row, its mean loss); weights are named as the network reads them ({@code "w11"},
+ * {@code "w₁₁"}) and labelled as the article prints them ({@link Parameter#symbol()}).
+ *
+ * <p>The loops that can take long (a loss surface's grid, a descent's steps) stop when the thread is
+ * interrupted (the kernel's Interrupt button), with an {@link Interrupted} that says how far they got.
  */
 public final class Plot {
 
@@ -118,18 +124,23 @@ public final class Plot {
      * ({@code w₁₁}, {@code u₂₁}); all tracked weights unless some are named.
      */
     public static XYChart weights(History run, String... names) {
-        List<String> chosen = names.length > 0 ? List.of(names) : run.tracked();
+        List<Parameter> chosen = new ArrayList<>(run.tracked());
+        if (names.length > 0) {
+            chosen.clear();
+            for (String name : names) {
+                chosen.add(run.tracked(name));
+            }
+        }
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("this run tracked no weights; train with "
                     + "Trainer.sgd(η).track(\"w11\", \"u21\")… to record them");
         }
-        String y = chosen.size() == 1 ? Style.symbol(chosen.get(0)) : "weight value";
+        String y = chosen.size() == 1 ? chosen.get(0).symbol() : "weight value";
         XYChart chart = Style.chart("Weights during training (η = " + Format.number(run.eta()) + ")", "epoch", y);
         int k = 0;
-        for (String name : chosen) {
-            double[] path = run.trajectory(name);
-            Style.line(chart, Style.symbol(name), epochs(path.length), path, Style.PALETTE[k++ % Style.PALETTE.length],
-                    2f);
+        for (Parameter p : chosen) {
+            double[] path = run.trajectory(p);
+            Style.line(chart, p.symbol(), epochs(path.length), path, Style.PALETTE[k++ % Style.PALETTE.length], 2f);
         }
         Style.niceEpochTicks(chart);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -207,10 +218,15 @@ public final class Plot {
     // ---- Loss surface
 
     /**
-     * The loss {@code L} over a 2-D slice through weight space: weights {@code p} and {@code q}
-     * vary over a grid, every other weight stays at its value in {@code net} now. Drawn as contour
-     * lines (colour legend: dark = low loss), centred on the current values.
+     * The loss {@code L} of one sample over a 2-D slice through weight space: weights {@code p} and
+     * {@code q} vary over a grid, every other weight stays at its value in {@code net} now. Drawn as
+     * contour lines (colour legend: dark = low loss), centred on the current values.
      */
+    public static XYChart lossSurface(Network net, double[] x, double[] t, String p, String q) {
+        return lossSurface(net, Require.sample("x", x), Require.sample("t", t), p, q);
+    }
+
+    /** The same for the mean loss of a batch, one sample per row. */
     public static XYChart lossSurface(Network net, Matrix x, Matrix t, String p, String q) {
         Parameter pp = net.parameter(p), qq = net.parameter(q);
         double p0 = net.get(pp), q0 = net.get(qq);
@@ -218,58 +234,46 @@ public final class Plot {
     }
 
     /**
-     * The loss over weights {@code p} and {@code q} with the gradient-descent path of a run drawn on
-     * top: the path starts at the weights before training (epoch 0) and ends after the last epoch.
-     * Both weights must have been tracked ({@code Trainer…track("w11", "u21")}). The other weights
+     * The loss of one sample over weights {@code p} and {@code q} with the gradient-descent path of a
+     * run drawn on top: the path starts at the weights before training (epoch 0) and ends after the last
+     * epoch. Both weights must have been tracked ({@code Trainer…track("w11", "u21")}). The other weights
      * are held at their values in {@code net} now — after training, the end of the run — so when
      * they moved during training, the path is the shadow of a walk through more dimensions.
      */
+    public static XYChart lossSurface(Network net, double[] x, double[] t, History run, String p, String q) {
+        return lossSurface(net, Require.sample("x", x), Require.sample("t", t), run, p, q);
+    }
+
+    /** The same for the mean loss of a batch, one sample per row. */
     public static XYChart lossSurface(Network net, Matrix x, Matrix t, History run, String p, String q) {
         Parameter pp = net.parameter(p), qq = net.parameter(q);
-        double[] pathP = run.trajectory(trackedName(net, run, pp));
-        double[] pathQ = run.trajectory(trackedName(net, run, qq));
+        double[] pathP = run.trajectory(pp);
+        double[] pathQ = run.trajectory(qq);
         return surface(net, x, t, pp, qq, pathP, pathQ, around(pathP), around(pathQ), "epoch");
     }
 
     /**
-     * Gradient descent on two weights alone, drawn on the loss surface it walks on: starting from
-     * their values in {@code net}, {@code steps} updates {@code p ← p − η ∂L/∂p}, {@code q ← q − η ∂L/∂q}
-     * (batch-mean gradients by backpropagation) while every other weight stays put. The path is
-     * exact, not a shadow: each of its points lies on this very surface. {@code net} is not changed.
+     * Gradient descent on two weights alone, drawn on the loss surface of one sample it walks on:
+     * starting from their values in {@code net}, {@code steps} updates {@code p ← p − η ∂L/∂p},
+     * {@code q ← q − η ∂L/∂q} while every other weight stays put. The path is exact, not a shadow:
+     * each of its points lies on this very surface. {@code net} is not changed.
+     *
+     * @throws org.backpropkit.train.TrainingDiverged if the steps overshoot until the loss or a weight is
+     *     no longer finite
      */
+    public static XYChart descent(Network net, double[] x, double[] t, String p, String q, double eta, int steps) {
+        return descent(net, Require.sample("x", x), Require.sample("t", t), p, q, eta, steps);
+    }
+
+    /** The same for the mean loss of a batch (full-batch gradients), one sample per row. */
     public static XYChart descent(Network net, Matrix x, Matrix t, String p, String q, double eta, int steps) {
         Parameter pp = net.parameter(p), qq = net.parameter(q);
-        if (!(eta > 0) || steps < 1) {
-            throw new IllegalArgumentException("need η > 0 and at least 1 step, got η = " + eta + ", steps = " + steps);
-        }
-        Network walker = net.copy();
-        double[] pathP = new double[steps + 1], pathQ = new double[steps + 1];
-        pathP[0] = walker.get(pp);
-        pathQ[0] = walker.get(qq);
-        for (int k = 1; k <= steps; k++) {
-            Gradients g = walker.gradients(x, t);
-            pathP[k] = pathP[k - 1] - eta * g.of(pp);
-            pathQ[k] = pathQ[k - 1] - eta * g.of(qq);
-            if (!Double.isFinite(pathP[k]) || !Double.isFinite(pathQ[k])) {
-                throw new IllegalArgumentException("descent with η = " + Format.number(eta) + " diverged at step " + k
-                        + "; try a smaller η");
-            }
-            walker.set(pp, pathP[k]);
-            walker.set(qq, pathQ[k]);
-        }
+        History run = Trainer.sgd(eta).epochs(steps).only(pp.name(), qq.name()).track(pp.name(), qq.name())
+                .train(net.copy(), x, t);
+        double[] pathP = run.trajectory(pp), pathQ = run.trajectory(qq);
         XYChart chart = surface(net, x, t, pp, qq, pathP, pathQ, around(pathP), around(pathQ), "step");
         chart.setTitle("Descent on " + pp.symbol() + " and " + qq.symbol() + " alone (η = " + Format.number(eta) + ")");
         return chart;
-    }
-
-    private static String trackedName(Network net, History run, Parameter wanted) {
-        for (String name : run.tracked()) {
-            if (net.parameter(name).equals(wanted)) {
-                return name;
-            }
-        }
-        throw new IllegalArgumentException("the run did not track " + wanted.name() + " (" + wanted.symbol()
-                + "); tracked: " + run.tracked() + ". Train with .track(\"" + wanted.name() + "\", …) to draw its path");
     }
 
     /** The range of a path with a margin, at least 1 wide on each side of its middle. */
@@ -287,6 +291,10 @@ public final class Plot {
         double[][] z = new double[GRID][GRID];
         double[] all = new double[GRID * GRID];
         for (int i = 0; i < GRID; i++) {
+            if (Interrupted.requested()) {
+                throw new Interrupted("Loss surface interrupted at column " + (i + 1) + " of " + GRID + " of its grid; "
+                        + "no chart was drawn, and the network is unchanged (the surface is computed on a copy).");
+            }
             probe.set(p, ps[i]);
             for (int k = 0; k < GRID; k++) {
                 probe.set(q, qs[k]);
@@ -426,7 +434,7 @@ public final class Plot {
     }
 
     /** The class of an output or target row: the largest entry, or for one column whether it is ≥ 0.5. */
-    private static int classOf(double[] row) {
+    static int classOf(double[] row) {
         if (row.length == 1) {
             return row[0] >= 0.5 ? 1 : 0;
         }
@@ -461,7 +469,7 @@ public final class Plot {
     // ---- Files
 
     /** The chart as PNG bytes, as a notebook displays it. */
-    public static byte[] png(Chart<?, ?> chart) {
+    public static byte[] png(XYChart chart) {
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
@@ -470,7 +478,7 @@ public final class Plot {
     }
 
     /** The chart as SVG text (about 15 times larger than the PNG: text is drawn as paths). */
-    public static byte[] svg(Chart<?, ?> chart) {
+    public static byte[] svg(XYChart chart) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
@@ -484,7 +492,7 @@ public final class Plot {
      * Writes the chart to {@code file} as PNG or SVG, chosen by the file's extension; the file is
      * replaced in one step, so a reader never sees half an image.
      */
-    public static Path save(Chart<?, ?> chart, Path file) {
+    public static Path save(XYChart chart, Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".png")) {
             AtomicFiles.write(file, png(chart));

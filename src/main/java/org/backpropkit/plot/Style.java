@@ -3,9 +3,6 @@ package org.backpropkit.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.backpropkit.core.Notation;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -15,8 +12,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The kit's chart defaults, in one place: notebook size, fonts that stay readable when a notebook
- * shows the PNG at its own width, a fixed palette (so the same input always gives the same image),
- * and the article's names for weights.
+ * shows the PNG at its own width, and a fixed palette (so the same input always gives the same image).
  */
 final class Style {
 
@@ -32,9 +28,6 @@ final class Style {
     private static final Color[] VIRIDIS = {
         new Color(0x440154), new Color(0x482878), new Color(0x3E4A89), new Color(0x31688E), new Color(0x26828E),
         new Color(0x1F9E89), new Color(0x35B779), new Color(0x6DCD59), new Color(0x9BD93C)};
-
-    private static final Pattern NAME = Pattern.compile("([a-z])(?:\\((\\d+)\\))?(\\d+)(?:,(\\d+))?");
-    private static final String SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     private Style() {
     }
@@ -114,33 +107,5 @@ final class Style {
         return new Color((int) Math.round(c.getRed() + white * (255 - c.getRed())),
                 (int) Math.round(c.getGreen() + white * (255 - c.getGreen())),
                 (int) Math.round(c.getBlue() + white * (255 - c.getBlue())));
-    }
-
-    /**
-     * A parameter name as the article prints it: {@code w11 → w₁₁}, {@code u21 → u₂₁},
-     * {@code b(1)3 → b⁽¹⁾₃}; names that are already printed that way, or are not names, stay as given.
-     */
-    static String symbol(String name) {
-        Matcher m = NAME.matcher(name);
-        if (!m.matches()) {
-            return name;
-        }
-        String layer = "";
-        if (m.group(2) != null) {
-            StringBuilder sup = new StringBuilder("⁽");
-            for (char c : m.group(2).toCharArray()) {
-                sup.append(SUP.charAt(c - '0'));
-            }
-            layer = sup.append('⁾').toString();
-        }
-        String base = m.group(1) + layer;
-        String idx = m.group(3);
-        if (m.group(4) != null) {
-            return Notation.indexed(base, false, Integer.parseInt(idx), Integer.parseInt(m.group(4)));
-        }
-        if (m.group(1).equals("b") || idx.length() != 2) {
-            return Notation.indexed(base, false, Integer.parseInt(idx));
-        }
-        return Notation.indexed(base, false, idx.charAt(0) - '0', idx.charAt(1) - '0');
     }
 }

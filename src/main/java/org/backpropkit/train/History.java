@@ -1,40 +1,41 @@
 package org.backpropkit.train;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.backpropkit.core.Format;
+import org.backpropkit.core.Network;
+import org.backpropkit.core.Notation;
+import org.backpropkit.core.Parameter;
 import org.backpropkit.core.RichText;
 
 /**
  * What a training run recorded: the loss on the whole training set before training (epoch 0) and
- * after every epoch, and the value of each tracked weight at the same moments — so
- * {@code trajectory("w11")[0]} is the weight's starting value.
+ * after every epoch, and the value of each tracked parameter at the same moments — so
+ * {@code trajectory("w11")[0]} is the weight's starting value. A tracked parameter is asked for by any
+ * name the network reads ({@code "w11"}, {@code "w₁₁"}) or as a {@link Parameter}.
  */
 public final class History implements RichText {
 
     private final double eta;
+    private final Notation notation;
+    private final List<Parameter> tracked;
     private final double[] loss;
-    private final Map<String, double[]> trajectories;
+    private final double[][] trajectories;
     private int recorded;
 
-    History(double eta, int epochs, List<String> tracked) {
+    History(double eta, int epochs, Notation notation, List<Parameter> tracked) {
         this.eta = eta;
+        this.notation = notation;
+        this.tracked = List.copyOf(tracked);
         this.loss = new double[epochs + 1];
-        this.trajectories = new LinkedHashMap<>();
-        for (String name : tracked) {
-            trajectories.put(name, new double[epochs + 1]);
-        }
+        this.trajectories = new double[tracked.size()][epochs + 1];
     }
 
-    /** Records the state after {@code epoch} (0 = before training); values follow {@link #tracked()}'s order. */
-    void record(int epoch, double lossValue, double[] weights) {
+    /** Records the state after {@code epoch} (0 = before training): the loss, and each tracked parameter of {@code net}. */
+    void record(int epoch, double lossValue, Network net) {
         loss[epoch] = lossValue;
-        int k = 0;
-        for (double[] path : trajectories.values()) {
-            path[epoch] = weights[k++];
+        for (int k = 0; k < trajectories.length; k++) {
+            trajectories[k][epoch] = net.get(tracked.get(k));
         }
         recorded = epoch + 1;
     }
@@ -44,7 +45,7 @@ public final class History implements RichText {
         return eta;
     }
 
-    /** The number of epochs completed (a run that diverged completes fewer than it was asked for). */
+    /** The number of epochs completed (a run that diverged or was interrupted completes fewer than asked). */
     public int epochs() {
         return recorded - 1;
     }
@@ -68,19 +69,36 @@ public final class History implements RichText {
         return loss[recorded - 1];
     }
 
-    /** The names of the tracked weights, as given to {@link Trainer#track}. */
-    public List<String> tracked() {
-        return new ArrayList<>(trajectories.keySet());
+    /** The tracked parameters, in the order given to {@link Trainer#track}. */
+    public List<Parameter> tracked() {
+        return tracked;
     }
 
-    /** The values of a tracked weight before training and after each epoch. */
+    /** The tracked parameter with this name, in any spelling the network reads ({@code "w11"}, {@code "w₁₁"}). */
+    public Parameter tracked(String name) {
+        Parameter p = notation.parameter(name);
+        index(p);
+        return p;
+    }
+
+    /** The values of a tracked parameter, named as the network reads it ({@code "w11"}, {@code "w₁₁"}), by epoch. */
     public double[] trajectory(String name) {
-        double[] path = trajectories.get(name);
-        if (path == null) {
-            throw new IllegalArgumentException("'" + name + "' was not tracked; tracked: " + tracked()
-                    + ". Ask for it with Trainer.track(\"" + name + "\") before training");
+        return trajectory(notation.parameter(name));
+    }
+
+    /** The values of tracked parameter {@code p} before training and after each epoch. */
+    public double[] trajectory(Parameter p) {
+        return Arrays.copyOf(trajectories[index(p)], recorded);
+    }
+
+    private int index(Parameter p) {
+        int k = tracked.indexOf(p);
+        if (k < 0) {
+            throw new IllegalArgumentException("this run did not track " + p.name() + " (" + p.symbol() + "); tracked: "
+                    + (tracked.isEmpty() ? "nothing" : String.join(", ", tracked.stream().map(Parameter::name).toList()))
+                    + ". Train with Trainer….track(\"" + p.name() + "\") to record its values");
         }
-        return Arrays.copyOf(path, recorded);
+        return k;
     }
 
     /** E.g. {@code 1000 epochs with η = 0.5: loss 0.25 → 0.0012}. */

@@ -1,16 +1,24 @@
 package org.backpropkit.check;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.backpropkit.core.Activation;
+import org.backpropkit.core.Article;
+import org.backpropkit.core.Interrupted;
 import org.backpropkit.core.Loss;
 import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
+import org.backpropkit.core.Parameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -76,7 +84,7 @@ class GradientCheckTest {
                 net.layer(l).b().set(0, j, 0.1 * random.nextGaussian());
             }
         }
-        GradientReport report = GradientCheck.withStep(GradientCheck.DEFAULT_STEP).check(net, x, t, null);
+        GradientReport report = GradientCheck.run(net, x, t);
         assertEquals(net.parameters().size(), report.results().size());
         assertTrue(report.passed(), () -> report.summary() + "\n" + report);
         assertTrue(report.worst().relativeError() < GradientCheck.CORRECT, report::summary);
@@ -99,8 +107,82 @@ class GradientCheckTest {
         double before = net.get("w12");
         Matrix x = Matrix.row(0.3, -0.7);
         Matrix t = Matrix.row(1, 0);
-        double numeric = GradientCheck.withStep(1e-5).numeric(net, x, t, net.parameter("w12"));
+        double numeric = GradientCheck.slope(net, x, t, "w12");
         assertEquals(before, net.get("w12"), 0);
         assertEquals(net.gradients(x, t).of("w12"), numeric, 1e-9);
+    }
+
+    @Test
+    void slopeOfOneNamedParameterTakesASampleOrABatch() {
+        Network net = Article.network();
+        double one = GradientCheck.slope(net, Article.x(), Article.t(), "u11");
+        assertEquals(one, GradientCheck.slope(net, Matrix.row(Article.x()), Matrix.row(Article.t()), "u₁₁"), 0);
+        assertEquals(net.gradients(Article.x(), Article.t()).of("u11"), one, 1e-10);
+        assertEquals(0.7, net.get("u11"), 0);
+        GradientReport report = GradientCheck.run(net, Article.x(), Article.t());
+        assertEquals(report.result("w13"), report.result("w₁₃"));
+        assertEquals(report.result("b(2)1"), report.result("b^{(2)}_{1}"));
+    }
+
+    @Test
+    void claimedGradientsMustBeGiven() {
+        Network net = Article.network();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GradientCheck.claimed(net, Article.x(), Article.t(), null));
+        assertTrue(e.getMessage().contains("GradientCheck.run(net, x, t)"), e.getMessage());
+    }
+
+    /** The claimed formula interrupts its own thread at the fifth parameter: the check stops before the sixth. */
+    @Test
+    void anInterruptStopsTheCheckBetweenParametersWithEveryWeightAsItWas() {
+        Network net = Article.network();
+        double[] before = net.parameters().stream().mapToDouble(net::get).toArray();
+        var backprop = net.gradients(Article.x(), Article.t());
+        Parameter fifth = net.parameters().get(4);
+        try {
+            Interrupted e = assertThrows(Interrupted.class, () -> GradientCheck.claimed(net, Article.x(), Article.t(),
+                    p -> {
+                        if (p.equals(fifth)) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return backprop.of(p);
+                    }));
+            assertEquals("Gradient check interrupted at parameter 6 of 17 (w₂₃), after 5 were checked; every weight is"
+                    + " as it was before the check.", e.getMessage());
+        } finally {
+            Thread.interrupted();
+        }
+        assertArrayEquals(before, net.parameters().stream().mapToDouble(net::get).toArray(), 0);
+    }
+
+    /** The kernel's case, from another thread; the claimed formula waits for the interrupt (on the flag, no sleep). */
+    @Test
+    void anInterruptFromAnotherThreadStopsTheCheck() throws InterruptedException {
+        Network net = Network.of(3, 8, 8, 2).seed(9);
+        double[] before = net.parameters().stream().mapToDouble(net::get).toArray();
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                GradientCheck.claimed(net, new double[] {0.1, 0.2, 0.3}, new double[] {1, 0}, p -> {
+                    started.countDown();
+                    while (!Thread.currentThread().isInterrupted()) {
+                        Thread.onSpinWait();
+                    }
+                    return 0;
+                });
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        worker.start();
+        started.await();
+        worker.interrupt();
+        worker.join(60_000);
+        assertFalse(worker.isAlive(), "the check did not stop");
+        assertTrue(thrown.get() instanceof Interrupted, String.valueOf(thrown.get()));
+        assertTrue(thrown.get().getMessage().startsWith("Gradient check interrupted at parameter 2 of 122"),
+                thrown.get().getMessage());
+        assertArrayEquals(before, net.parameters().stream().mapToDouble(net::get).toArray(), 0);
     }
 }

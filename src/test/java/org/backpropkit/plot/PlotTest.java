@@ -16,6 +16,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.backpropkit.core.Activation;
 import org.backpropkit.core.Article;
+import org.backpropkit.core.Interrupted;
 import org.backpropkit.core.Loss;
 import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
@@ -23,6 +24,8 @@ import org.backpropkit.data.DataSet;
 import org.backpropkit.data.Examples;
 import org.backpropkit.train.History;
 import org.backpropkit.train.Trainer;
+import org.backpropkit.train.TrainingDiverged;
+import org.backpropkit.train.TrainingInterrupted;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
@@ -248,5 +251,37 @@ class PlotTest {
         String text = Files.readString(svg);
         assertTrue(text.contains("<svg") && text.length() > 1000, "not an SVG: " + text.length() + " chars");
         assertThrows(IllegalArgumentException.class, () -> Plot.save(Plot.activations(), dir.resolve("a.jpg")));
+    }
+
+    @Test
+    void oneSampleAsArraysDrawsTheSameAsAOneRowBatch() {
+        Network net = Article.network();
+        assertArrayEquals(Plot.png(Plot.lossSurface(net, X, T, "w11", "u11")),
+                Plot.png(Plot.lossSurface(net, Article.x(), Article.t(), "w₁₁", "u₁₁")));
+        assertArrayEquals(Plot.png(Plot.descent(net, X, T, "w11", "u21", 5, 10)),
+                Plot.png(Plot.descent(net, Article.x(), Article.t(), "w11", "u21", 5, 10)));
+    }
+
+    @Test
+    void descentThatOvershootsIsReportedAsDivergence() {
+        Network net = Network.of(2, 3, 2).output(Activation.IDENTITY).seed(3);
+        TrainingDiverged e = assertThrows(TrainingDiverged.class,
+                () -> Plot.descent(net, Article.x(), Article.t(), "u11", "u21", 1e6, 400));
+        assertTrue(e.getMessage().startsWith("Training diverged:"), e.getMessage());
+    }
+
+    @Test
+    void anInterruptStopsALossSurfaceAndLeavesTheNetworkAlone() {
+        Network net = Article.network();
+        Thread.currentThread().interrupt();
+        try {
+            Interrupted e = assertThrows(Interrupted.class, () -> Plot.lossSurface(net, X, T, "w11", "u11"));
+            assertTrue(e.getMessage().startsWith("Loss surface interrupted at column 1 of 61"), e.getMessage());
+            assertThrows(TrainingInterrupted.class, () -> Plot.descent(net, X, T, "w11", "u21", 5, 10));
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(0.1, net.get("w11"), 0);
+        assertEquals(0.7, net.get("u11"), 0);
     }
 }

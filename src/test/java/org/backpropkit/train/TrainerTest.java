@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.backpropkit.core.Activation;
 import org.backpropkit.core.Article;
 import org.backpropkit.core.Matrix;
@@ -82,5 +84,110 @@ class TrainerTest {
             assertTrue(Double.isFinite(net.get(p)), p.name() + " = " + net.get(p));
         }
         assertEquals(e.epoch(), e.history().epochs() + 1);
+    }
+
+    @Test
+    void trajectoriesAnswerToEverySpellingOfTheName() {
+        Network net = Article.network();
+        History h = Trainer.sgd(0.5).epochs(3).track("w₁₁", "b(1)3").train(net, Article.x(), Article.t());
+        double[] path = h.trajectory("w11");
+        assertArrayEquals(path, h.trajectory("w₁₁"), 0);
+        assertArrayEquals(path, h.trajectory(net.parameter("w11")), 0);
+        assertArrayEquals(h.trajectory("b(1)3"), h.trajectory("b⁽¹⁾₃"), 0);
+        assertEquals(List.of(net.parameter("w11"), net.parameter("b(1)3")), h.tracked());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> h.trajectory("u21"));
+        assertEquals("this run did not track u21 (u₂₁); tracked: w11, b(1)3. Train with Trainer….track(\"u21\")"
+                + " to record its values", e.getMessage());
+    }
+
+    @Test
+    void onlyTheNamedParametersMoveTheRestStayExactlyPut() {
+        Network net = Article.network();
+        Network before = Article.network();
+        double du11 = net.gradients(Article.x(), Article.t()).of("u11");
+        Trainer.sgd(0.5).epochs(1).only("u11").train(net, Article.x(), Article.t());
+        assertEquals(0.7 - 0.5 * du11, net.get("u11"), 0);
+        for (Parameter p : net.parameters()) {
+            if (!p.name().equals("u11")) {
+                assertEquals(before.get(p), net.get(p), 0, p.name());
+            }
+        }
+    }
+
+    @Test
+    void aTrainerRemembersItsLatestRun() {
+        Trainer trainer = Trainer.sgd(0.5).epochs(4);
+        IllegalStateException e = assertThrows(IllegalStateException.class, trainer::history);
+        assertEquals("this trainer has not trained yet: call train(net, x, t) first", e.getMessage());
+        History run = trainer.train(Network.of(2, 2, 1).seed(1), XOR_X, XOR_T);
+        assertEquals(run, trainer.history());
+    }
+
+    /** Interrupts the training thread itself at the end of epoch 5: the next step sees the flag. */
+    @Test
+    void anInterruptStopsTrainingAfterTheLastCompletedStepWithItsHistory() {
+        Matrix x = XOR_X, t = XOR_T;
+        Trainer trainer = Trainer.sgd(0.3).momentum(0.9).batchSize(3).seed(12).epochs(1000).track("u11")
+                .onEpoch((epoch, loss) -> {
+                    if (epoch == 5) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+        Network net = Network.of(2, 5, 1).seed(11);
+        try {
+            TrainingInterrupted e = assertThrows(TrainingInterrupted.class, () -> trainer.train(net, x, t));
+            assertEquals("Training interrupted in epoch 6 of 1000, before its first step. The network keeps its weights"
+                    + " after the last completed step (the end of epoch 5); history() holds epochs 0 to 5 (so does the"
+                    + " trainer's history()).", e.getMessage());
+            assertEquals(5, e.history().epochs());
+            assertTrue(Thread.currentThread().isInterrupted(), "the kit leaves the flag for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        Network five = Network.of(2, 5, 1).seed(11);
+        History expected = Trainer.sgd(0.3).momentum(0.9).batchSize(3).seed(12).epochs(5).track("u11").train(five, x, t);
+        assertArrayEquals(expected.loss(), trainer.history().loss(), 0);
+        assertArrayEquals(expected.trajectory("u11"), trainer.history().trajectory("u11"), 0);
+        for (Parameter p : net.parameters()) {
+            assertEquals(five.get(p), net.get(p), 0, p.name());
+        }
+    }
+
+    /**
+     * The kernel's case: the cell's thread is interrupted from another thread. The listener holds
+     * epoch 3 open until the interrupt has arrived (a wait on the flag, not a sleep), so the run stops
+     * in a known place.
+     */
+    @Test
+    void anInterruptFromAnotherThreadStopsTraining() throws InterruptedException {
+        CountDownLatch inEpoch3 = new CountDownLatch(1);
+        Trainer trainer = Trainer.sgd(0.5).epochs(1_000_000).track("u11").onEpoch((epoch, loss) -> {
+            if (epoch == 3) {
+                inEpoch3.countDown();
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.onSpinWait();
+                }
+            }
+        });
+        Network net = Network.of(2, 4, 1).hidden(Activation.TANH).seed(3);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                trainer.train(net, XOR_X, XOR_T);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        worker.start();
+        inEpoch3.await();
+        worker.interrupt();
+        worker.join(60_000);
+        assertTrue(!worker.isAlive(), "training did not stop");
+        assertTrue(thrown.get() instanceof TrainingInterrupted, String.valueOf(thrown.get()));
+        assertTrue(thrown.get().getMessage().startsWith("Training interrupted in epoch 4 of 1000000"),
+                thrown.get().getMessage());
+        History h = trainer.history();
+        assertEquals(3, h.epochs());
+        assertEquals(h.trajectory("u11")[3], net.get("u11"), 0); // full batch: the last step ended epoch 3
     }
 }
