@@ -35,11 +35,32 @@ install_missing_packages() {
         echo "    and run with BACKPROP_KIT_PYTHON=\$(command -v python3)"
         return 0
     fi
+    apt_install "${missing[@]}"
+}
+
+# Installs these Debian packages, as root or through sudo.
+apt_install() {
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    say "Installing Debian packages: ${missing[*]}"
+    say "Installing Debian packages: $*"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# Node and npm, for the pages' math and the browser test: from Debian when missing (any node 18+ on PATH will do).
+need_node() {
+    command -v node >/dev/null && command -v npm >/dev/null && return 0
+    command -v apt-get >/dev/null || die "node and npm are missing: install Node.js 18 or newer"
+    apt_install nodejs npm
+}
+
+# MathJax from npm, pinned by src/scripts/math/package-lock.json: run-lessons.py typesets the HTML pages' math
+# with it, so the pages show formulas offline and on machines without MathJax.
+install_math_renderer() {
+    [ -d "$KIT/src/scripts/math/node_modules/mathjax-full" ] && return 0
+    need_node
+    say "Installing MathJax from npm for the HTML pages' math (pinned in src/scripts/math/package-lock.json)"
+    (cd "$KIT/src/scripts/math" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
 # Builds the kit's jar and copies its dependencies to target/lib.

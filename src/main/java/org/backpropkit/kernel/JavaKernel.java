@@ -83,6 +83,7 @@ public final class JavaKernel extends BaseKernel {
             "import org.backpropkit.core.Parameter;",
             "import org.backpropkit.explain.*;",
             "import org.backpropkit.check.*;",
+            "import org.backpropkit.exercise.*;",
             "import org.backpropkit.train.*;",
             "import org.backpropkit.data.DataSet;",
             "import org.backpropkit.data.DataError;",
