@@ -159,4 +159,33 @@ public final class Exercises {
     public static String generalRule(LayerWeightGradient weights, LayerBiasGradient biases) {
         return GeneralRuleExercise.check(weights, biases);
     }
+
+    /**
+     * Lesson 8 and 9's open exercise on a slice of the loss: does {@code eta} bring the loss below {@code goal}
+     * within {@code epochs} when only the parameters named in {@code only} move (as {@code Trainer…only(…)})?
+     * Every such η passes.
+     * <pre>{@code Exercises.learningRate(myEta, Article.network(), Matrix.row(x), Matrix.row(t), 20, 0.063, "u11", "u21")}</pre>
+     */
+    public static String learningRate(double eta, Network net, Matrix x, Matrix t, int epochs, double goal, String... only) {
+        return LearningRateExercise.check(eta, net, x, t, epochs, goal, only);
+    }
+
+    /**
+     * Lesson 9's answer: gradient descent on two parameters {@code p} and {@code q} alone (by name, e.g. {@code "u11"}),
+     * {@code steps} steps with learning rate {@code eta} from their values in {@code net}, the other parameters
+     * held still; the path as points {@code (p, q)}: the start, then one point after each step.
+     */
+    @FunctionalInterface
+    public interface Walk {
+        double[][] path(Network net, double[] x, double[] t, String p, String q, double eta, int steps);
+    }
+
+    /**
+     * Lesson 9: checks a walk on two weights against {@code Trainer.sgd(η).only(p, q)} (the walk
+     * {@code Plot.descent} draws), on three networks, pairs of weights and learning rates the lesson never showed.
+     * <pre>{@code Exercises.walk((net, x, t, p, q, eta, steps) -> walk(net, x, t, p, q, eta, steps))}</pre>
+     */
+    public static String walk(Walk yours) {
+        return WalkExercise.check(yours);
+    }
 }

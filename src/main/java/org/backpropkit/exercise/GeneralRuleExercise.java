@@ -39,13 +39,6 @@ final class GeneralRuleExercise {
         }
     }
 
-    /** A learner's gradient whose shape is not that of the parameters it belongs to. */
-    static final class WrongShape extends RuntimeException {
-        WrongShape(String message) {
-            super(message);
-        }
-    }
-
     private static final int[] SIZES = {2, 4, 3, 2};
     private static final String SHAPES = "Write the shape beside every matrix: Δ⁽ᵏ⁾ and H⁽ᵏ⁾ have one row per sample and one "
             + "column per unit of layer k; W⁽ᵏ⁾ has one row per unit of layer k − 1 and one column per unit of layer k. A "
