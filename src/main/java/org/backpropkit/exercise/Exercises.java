@@ -188,4 +188,22 @@ public final class Exercises {
     public static String walk(Walk yours) {
         return WalkExercise.check(yours);
     }
+
+    /**
+     * Lesson 11's answer: the error signals {@code δ⁽ˡ⁾ = ∂L/∂a⁽ˡ⁾} of a network with one tanh hidden layer and a
+     * softmax output with cross-entropy, for one sample: {@code {δ⁽¹⁾, δ⁽²⁾}}, the hidden layer's first.
+     */
+    @FunctionalInterface
+    public interface Deltas {
+        double[][] of(Network net, double[] x, double[] t);
+    }
+
+    /**
+     * Lesson 11: checks the error signals of a tanh hidden layer and a softmax + cross-entropy output against the
+     * kit's backpropagation, on three 3-4-3 networks, inputs and one-hot targets the lesson never showed.
+     * <pre>{@code Exercises.errorSignals((net, x, t) -> deltas(net, x, t))}</pre>
+     */
+    public static String errorSignals(Deltas yours) {
+        return SoftmaxTanhExercise.check(yours);
+    }
 }
