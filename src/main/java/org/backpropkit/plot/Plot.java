@@ -38,6 +38,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Plot.loss(run1, run2, run3)                     // loss curves, one per run, labelled by η
  * Plot.loss(Scale.LOG, run)                       // the same on a log scale
  * Plot.weights(run)                               // tracked weights over epochs: w₁₁, u₂₁, …
+ * Plot.lossCurves(Scale.LOG, Map.of("training", l)) // losses recorded by hand (Watch does this live)
  * Plot.activations()                              // σ, tanh, ReLU and their derivatives
  * Plot.lossSurface(net, x, t, run, "w11", "u21")  // loss over two weights, with the descent path
  * Plot.descent(net, x, t, "w11", "u21", 2, 50)     // descent on those two weights alone, exact path
@@ -85,21 +86,40 @@ public final class Plot {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("give at least one History to plot");
         }
-        String title = runs.size() == 1 ? "Loss during training (" + runs.keySet().iterator().next() + ")"
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        for (Map.Entry<String, History> run : runs.entrySet()) {
+            curves.put(run.getKey(), run.getValue().loss());
+        }
+        return lossCurves(scale, curves);
+    }
+
+    /**
+     * Loss values over epochs, one labelled curve per entry in the map's order; entry {@code e} of
+     * each array is the loss after epoch {@code e} (0 = before training). For losses recorded while a
+     * run goes, e.g. {@code "training"} and {@code "held-out"}.
+     */
+    public static XYChart lossCurves(Scale scale, Map<String, double[]> curves) {
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("give at least one loss curve to plot");
+        }
+        String title = curves.size() == 1 ? "Loss during training (" + curves.keySet().iterator().next() + ")"
                 : "Loss during training";
         XYChart chart = Style.chart(title, "epoch", scale == Scale.LOG ? "loss L (log scale)" : "loss L");
         int k = 0;
-        for (Map.Entry<String, History> run : runs.entrySet()) {
-            double[] loss = run.getValue().loss();
+        for (Map.Entry<String, double[]> curve : curves.entrySet()) {
+            double[] loss = curve.getValue();
+            if (loss.length == 0) {
+                throw new IllegalArgumentException("the loss curve '" + curve.getKey() + "' is empty");
+            }
             if (scale == Scale.LOG) {
                 for (int e = 0; e < loss.length; e++) {
                     if (!(loss[e] > 0)) {
-                        throw new IllegalArgumentException("a log scale needs losses above 0, but run '" + run.getKey()
+                        throw new IllegalArgumentException("a log scale needs losses above 0, but '" + curve.getKey()
                                 + "' has loss " + loss[e] + " at epoch " + e + "; use Scale.LINEAR");
                     }
                 }
             }
-            Style.line(chart, run.getKey(), epochs(loss.length), loss, Style.PALETTE[k++ % Style.PALETTE.length], 2f);
+            Style.line(chart, curve.getKey(), epochs(loss.length), loss, Style.PALETTE[k++ % Style.PALETTE.length], 2f);
         }
         Style.niceEpochTicks(chart);
         chart.getStyler().setYAxisLogarithmic(scale == Scale.LOG);
@@ -123,11 +143,29 @@ public final class Plot {
             throw new IllegalArgumentException("this run tracked no weights; train with "
                     + "Trainer.sgd(η).track(\"w11\", \"u21\")… to record them");
         }
-        String y = chosen.size() == 1 ? Style.symbol(chosen.get(0)) : "weight value";
-        XYChart chart = Style.chart("Weights during training (η = " + Format.number(run.eta()) + ")", "epoch", y);
-        int k = 0;
+        Map<String, double[]> paths = new LinkedHashMap<>();
         for (String name : chosen) {
-            double[] path = run.trajectory(name);
+            paths.put(name, run.trajectory(name));
+        }
+        XYChart chart = weightCurves(paths);
+        chart.setTitle("Weights during training (η = " + Format.number(run.eta()) + ")");
+        return chart;
+    }
+
+    /**
+     * Weight values over epochs, one line per entry, named as the article writes them ({@code "w11"}
+     * is drawn as {@code w₁₁}); entry {@code e} of each array is the value after epoch {@code e}.
+     */
+    public static XYChart weightCurves(Map<String, double[]> paths) {
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("give at least one weight's values to plot");
+        }
+        List<String> names = new ArrayList<>(paths.keySet());
+        String y = names.size() == 1 ? Style.symbol(names.get(0)) : "weight value";
+        XYChart chart = Style.chart("Weights during training", "epoch", y);
+        int k = 0;
+        for (String name : names) {
+            double[] path = paths.get(name);
             Style.line(chart, Style.symbol(name), epochs(path.length), path, Style.PALETTE[k++ % Style.PALETTE.length],
                     2f);
         }

@@ -65,6 +65,7 @@ final class Layout {
     Layout(Scene scene, boolean labelled, double minWidth, double minHeight, int headerLines) {
         this.labelled = labelled;
         int columns = scene.sizes.length;
+        boolean bare = scene.title.isEmpty();
         double[] columnW = new double[columns];
         double[] unitH = new double[columns];
         Map<Edge, double[]> tabSize = new LinkedHashMap<>();
@@ -86,7 +87,7 @@ final class Layout {
                 }
             }
         } else {
-            double side = Math.max(Ink.line(Ink.UNIT) + 14, 36);
+            double side = bare ? 30 : Math.max(Ink.line(Ink.UNIT) + 14, 36);
             java.util.Arrays.fill(columnW, side);
             java.util.Arrays.fill(unitH, side);
         }
@@ -95,11 +96,11 @@ final class Layout {
         double body = 0;
         for (int l = 0; l < columns; l++) {
             int n = scene.sizes[l];
-            body = Math.max(body, n * unitH[l] + (n - 1) * (labelled ? 34 : 12));
+            body = Math.max(body, n * unitH[l] + (n - 1) * (labelled ? 34 : bare ? 4 : 12));
         }
-        body = Math.max(body + (labelled ? 30 : 24), labelled ? 280 : 300);
-        double header = PAD + Ink.line(Ink.TITLE) + headerLines * (Ink.line(Ink.SUBTITLE) + 2) + 14;
-        double between = labelled ? tabW + FREE : Math.max(COMPACT_GAP, valuesW + 70);
+        body = Math.max(body + (labelled ? 30 : bare ? 8 : 24), labelled ? 280 : bare ? 160 : 300);
+        double header = bare ? 6 : PAD + Ink.line(Ink.TITLE) + headerLines * (Ink.line(Ink.SUBTITLE) + 2) + 14;
+        double between = labelled ? tabW + FREE : Math.max(bare ? 60 : COMPACT_GAP, valuesW + 70);
         double right = (scene.loss == null ? 0 : 36 + lossW) + valuesW;
         double units = 0;
         for (double w : columnW) {

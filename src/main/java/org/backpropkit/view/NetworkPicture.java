@@ -54,12 +54,14 @@ public final class NetworkPicture implements Drawing {
     /** The stage drawn (see {@link Scene}), or -1 for the last. */
     private final int stage;
     private final String caption;
+    /** A panel inside another picture: no title, legend or caption, the smallest gaps. */
+    private final boolean bare;
     private Scene scene;
     private Layout layout;
 
     private NetworkPicture(Network net, double[] x, double[] t, int samples, ForwardPass fp, Gradients g,
             Parameter highlight, boolean compact, int minWidth, int minHeight, boolean stepLine, int stage,
-            String caption) {
+            String caption, boolean bare) {
         this.net = net;
         this.x = x;
         this.t = t;
@@ -73,18 +75,19 @@ public final class NetworkPicture implements Drawing {
         this.stepLine = stepLine;
         this.stage = stage;
         this.caption = caption;
+        this.bare = bare;
     }
 
     /** The network alone: every weight on its arrow, every bias in its unit. */
     public static NetworkPicture of(Network net) {
-        return new NetworkPicture(net.copy(), null, null, 0, null, null, null, false, 0, 0, false, -1, null);
+        return new NetworkPicture(net.copy(), null, null, 0, null, null, null, false, 0, 0, false, -1, null, false);
     }
 
     /** The network and the forward pass of one sample {@code x}: {@code a}, {@code h} and {@code y} in every unit. */
     public static NetworkPicture of(Network net, double[] x) {
         Network copy = net.copy();
         ForwardPass fp = copy.forward(x);
-        return new NetworkPicture(copy, x.clone(), null, 1, fp, null, null, false, 0, 0, false, -1, null);
+        return new NetworkPicture(copy, x.clone(), null, 1, fp, null, null, false, 0, 0, false, -1, null, false);
     }
 
     /**
@@ -94,7 +97,7 @@ public final class NetworkPicture implements Drawing {
     public static NetworkPicture of(Network net, double[] x, double[] t) {
         Network copy = net.copy();
         Gradients g = copy.gradients(x, t);
-        return new NetworkPicture(copy, x.clone(), t.clone(), 1, g.forward(), g, null, false, 0, 0, false, -1, null);
+        return new NetworkPicture(copy, x.clone(), t.clone(), 1, g.forward(), g, null, false, 0, 0, false, -1, null, false);
     }
 
     /**
@@ -105,7 +108,7 @@ public final class NetworkPicture implements Drawing {
     public static NetworkPicture gradients(Network net, Matrix x, Matrix t) {
         Network copy = net.copy();
         Gradients g = copy.gradients(x, t);
-        return new NetworkPicture(copy, null, null, x.rows(), g.forward(), g, null, false, 0, 0, false, -1, null);
+        return new NetworkPicture(copy, null, null, x.rows(), g.forward(), g, null, false, 0, 0, false, -1, null, false);
     }
 
     /**
@@ -120,13 +123,13 @@ public final class NetworkPicture implements Drawing {
     /** Marks the chain rule's paths for parameter {@code p}. */
     public NetworkPicture highlight(Parameter p) {
         return new NetworkPicture(net, x, t, samples, fp, g, net.parameter(p.name()), compact, minWidth, minHeight,
-                stepLine, stage, caption);
+                stepLine, stage, caption, bare);
     }
 
     /** Units as named circles, arrows without text: the compact form, for any network up to {@value #MAX_UNITS} units a layer. */
     public NetworkPicture compact() {
         return new NetworkPicture(net, x, t, samples, fp, g, highlight, true, minWidth, minHeight, stepLine, stage,
-                caption);
+                caption, bare);
     }
 
     /** At least this many pixels wide and high (the picture grows beyond when its content needs it). */
@@ -135,7 +138,7 @@ public final class NetworkPicture implements Drawing {
             throw new IllegalArgumentException("a picture size is at least 0 × 0 pixels, got " + width + " × " + height);
         }
         return new NetworkPicture(net, x, t, samples, fp, g, highlight, compact, width, height, stepLine, stage,
-                caption);
+                caption, bare);
     }
 
     /**
@@ -148,7 +151,7 @@ public final class NetworkPicture implements Drawing {
                     + ".steps(), not a batch picture");
         }
         return new Steps(new NetworkPicture(net, x, t, samples, fp, g, highlight, compact, minWidth, minHeight, true,
-                -1, null));
+                -1, null, bare));
     }
 
     /** The chain rule's paths of the highlighted parameter. */
@@ -278,12 +281,22 @@ public final class NetworkPicture implements Drawing {
     /** The same picture at an earlier stage of the pass, with a frame caption; scene and layout are shared. */
     NetworkPicture at(int stage, String frameCaption) {
         NetworkPicture frame = new NetworkPicture(net, x, t, samples, fp, g, highlight, compact, minWidth, minHeight,
-                stepLine, stage, frameCaption);
+                stepLine, stage, frameCaption, bare);
         if (!isSummary()) {
             frame.scene = scene();
             frame.layout = layout();
         }
         return frame;
+    }
+
+    /** This picture as a panel of a larger one (a {@link Watch}): only the network, no title or legend. */
+    NetworkPicture bare() {
+        return new NetworkPicture(net, x, t, samples, fp, g, highlight, true, minWidth, minHeight, stepLine, stage,
+                caption, true);
+    }
+
+    boolean isBare() {
+        return bare;
     }
 
     int stage() {

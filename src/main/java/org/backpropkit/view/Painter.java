@@ -183,7 +183,7 @@ final class Painter {
         g.setColor(box.onPath ? Ink.TEXT : Ink.BOX_EDGE);
         g.setStroke(new BasicStroke(box.onPath ? 1.8f : 1.2f));
         g.draw(c);
-        Font font = r.getWidth() >= 30 ? Ink.SMALL : new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+        Font font = r.getWidth() >= 34 ? Ink.SMALL : new Font(Font.SANS_SERIF, Font.PLAIN, 11);
         String name = box.title.early() != null ? box.title.early() : box.title.late();
         double ascent = Ink.metrics(font).getAscent(), descent = Ink.metrics(font).getDescent();
         Color ink = faded ? Ink.tint(Ink.TEXT, 0.45) : Ink.TEXT;

@@ -34,6 +34,7 @@ final class SceneBuilder {
     private final ChainPaths paths;
     private final boolean labelled;
     private final Stages stages;
+    private final boolean bare;
 
     SceneBuilder(NetworkPicture picture, boolean labelled) {
         this.net = picture.network();
@@ -49,6 +50,7 @@ final class SceneBuilder {
         this.paths = highlight == null ? null : ChainPaths.of(net, highlight);
         this.labelled = labelled;
         this.stages = Stages.of(picture);
+        this.bare = picture.isBare();
     }
 
     // ---- Stages
@@ -105,9 +107,11 @@ final class SceneBuilder {
         for (int l = 1; l <= depth; l++) {
             sizes[l] = net.layer(l).units();
         }
-        Scene s = new Scene(sizes, title(sizes), labelled);
+        Scene s = new Scene(sizes, bare ? "" : title(sizes), labelled);
         s.lastStage = stages.last();
-        subtitle(s);
+        if (!bare) {
+            subtitle(s);
+        }
         double maxDelta = 0, maxGradient = 0, maxWeight = 0;
         for (int l = 1; l <= depth; l++) {
             for (int j = 0; j < sizes[l]; j++) {
@@ -145,10 +149,12 @@ final class SceneBuilder {
                     Ink.UNIT, Ink.TEXT, Double.NaN, 0));
             s.loss.lines.add(Line.of(lossFormula(), 0, Ink.SMALL, Ink.MUTED));
         }
-        if (paths != null) {
+        if (paths != null && !bare) {
             markPaths(s);
         }
-        legend(s);
+        if (!bare) {
+            legend(s);
+        }
         s.steps.addAll(stepCaptions());
         return s;
     }
