@@ -6,9 +6,11 @@ For every notebook (default: notebooks/*.ipynb, in order) it validates the file 
 cell through nbclient, writes the executed notebook and an HTML page to DIR (default build/lessons), and
 prints one line: cells, checks passed (lines starting with ✓, as the kit's Check helpers print), seconds. A cell that raises, or an error output, marks the
 lesson failed; the exit status is 1 if any lesson failed. --check-clean also fails a committed notebook that
-carries outputs (lessons are committed without them).
+carries outputs (lessons are committed without them). Its kernels run with BACKPROP_KIT_HEADLESS=1, so pictures
+that move (step-throughs, live training) show only their final frame, at once.
 """
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -69,6 +71,9 @@ def run(path, kernel, out_dir, check_clean):
 
 
 def main():
+    # No one watches a headless run: step-throughs and live training go straight to their final picture
+    # instead of pausing between frames (the kernels started below inherit this).
+    os.environ.setdefault("BACKPROP_KIT_HEADLESS", "1")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kernel", default="backprop-java")
     parser.add_argument("--out", default=str(KIT / "build" / "lessons"))

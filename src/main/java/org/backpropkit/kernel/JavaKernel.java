@@ -76,6 +76,7 @@ public final class JavaKernel extends BaseKernel {
             "import org.backpropkit.train.*;",
             "import org.backpropkit.data.*;",
             "import org.backpropkit.plot.*;",
+            "import org.backpropkit.view.*;",
             "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;");
 
     /** {@code System.exit}, {@code Runtime.getRuntime().exit/halt}: they would end the kernel and its state. */
