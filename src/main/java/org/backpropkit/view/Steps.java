@@ -29,7 +29,7 @@ public final class Steps {
 
     Steps(NetworkPicture picture) {
         this.picture = picture;
-        this.captions = new SceneBuilder(picture, false).stepCaptions();
+        this.captions = picture.isSummary() ? new SceneBuilder(picture, false).stepCaptions() : picture.scene().steps;
     }
 
     /** The number of frames: {@code 3L + 2} with targets, {@code L + 2} with a sample alone. */

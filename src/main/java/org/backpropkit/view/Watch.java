@@ -169,11 +169,11 @@ public final class Watch implements Drawing {
     }
 
     private void epochEnded(int epoch, double loss) {
+        record(loss);
         if (Thread.currentThread().isInterrupted()) {
-            throw new CancellationException("training was interrupted after epoch " + (epoch - 1)
+            throw new CancellationException("training was interrupted after epoch " + epoch
                     + "; the network keeps the weights it reached");
         }
-        record(loss);
         Screen screen = Screen.current();
         if (screen.live() && due(epoch)) {
             draw(screen);
