@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # A real browser: opens lessons in headless Chromium through Debian's Jupyter Notebook, runs all
-# cells, and checks the page shows rendered LaTeX, a plot and no error output. Exits non-zero on failure.
+# cells, and checks the page shows rendered LaTeX, a plot and no error output; then a step-through
+# notebook, whose picture must change in place frame by frame and end on the final frame.
+# Exits non-zero on failure.
 #
-#   bash src/scripts/test-e2e.sh                 # the harness self-check, then the default notebooks
+#   bash src/scripts/test-e2e.sh                 # the harness self-check, the default notebooks, the step-through
 #   bash src/scripts/test-e2e.sh notebooks/*.ipynb
 #
 # Screenshots and Jupyter's logs go to build/e2e/. Needs chromium, node and npm (installed with apt
@@ -15,6 +17,8 @@ E2E="$KIT/src/test/e2e"
 OUT="$KIT/build/e2e"
 # A lesson whose outputs hold a derivation as LaTeX and a plot (the browser checks both).
 DEFAULT_LESSONS="${BACKPROP_KIT_E2E_LESSONS:-$KIT/notebooks/05-output-gradients.ipynb}"
+# A notebook with a step-through played into one display: cells tagged `frames` and `final-frame`.
+FRAMES_NOTEBOOK="${BACKPROP_KIT_E2E_FRAMES:-$E2E/fixtures/step-through.ipynb}"
 
 need_commands() {
     local missing=()
@@ -64,5 +68,7 @@ for lesson in "${lessons[@]}"; do
     say "Lesson in the browser: $lesson"
     e2e "$lesson" --expect-latex-output || status=1
 done
+say "A step-through in the browser: $FRAMES_NOTEBOOK"
+e2e "$FRAMES_NOTEBOOK" --expect-latex-output --expect-frames || status=1
 [ $status -eq 0 ] && say "Browser tests passed; screenshots in build/e2e/"
 exit $status
