@@ -59,6 +59,11 @@ final class Painter {
                 arrow(g, arrow);
             }
         }
+        for (Scene.Arrow arrow : scene.arrows) {
+            if (!Double.isNaN(arrow.dot) && stage >= arrow.dotFrom) {
+                dot(g, arrow);
+            }
+        }
         lossBox(g);
         for (Scene.Arrow arrow : scene.arrows) {
             Rectangle2D r = layout.labels.get(arrow.edge);
@@ -122,6 +127,20 @@ final class Painter {
         tip.lineTo(bx + uy * half, by - ux * half);
         tip.closePath();
         g.fill(tip);
+    }
+
+    /** The compact form's gradient: a dot on the arrow whose area is the size, whose colour is the sign. */
+    private void dot(Graphics2D g, Scene.Arrow arrow) {
+        Line2D line = layout.arrows.get(arrow.edge);
+        double cx = line.getX1() + 0.6 * (line.getX2() - line.getX1()), cy = line.getY1() + 0.6 * (line.getY2() - line.getY1());
+        double r = 2 + 5 * Math.sqrt(arrow.dotSize);
+        Color c = Ink.sign(arrow.dot);
+        Ellipse2D e = new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r);
+        g.setColor(marking && !arrow.onPath ? Ink.tint(c, 0.6) : c);
+        g.fill(e);
+        g.setColor(Color.WHITE);
+        g.setStroke(new BasicStroke(1.2f));
+        g.draw(e);
     }
 
     private void markPaths(Graphics2D g) {
@@ -303,6 +322,12 @@ final class Painter {
                 g.draw(new Line2D.Double(x, mid, x + 26, mid));
             }
             case BAR -> Ink.bar(g, x, mid - 3, 26, Layout.BAR_H, 0.6, 1);
+            case DOT -> {
+                g.setColor(Ink.POSITIVE);
+                g.fill(new Ellipse2D.Double(x + 4, mid - 5, 10, 10));
+                g.setColor(Ink.NEGATIVE);
+                g.fill(new Ellipse2D.Double(x + 17, mid - 3.5, 7, 7));
+            }
             case MARKER -> {
                 g.setColor(Ink.MARKER);
                 g.setStroke(new BasicStroke(12, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));

@@ -66,6 +66,10 @@ final class Scene {
         final double shown;
         final List<Line> lines = new ArrayList<>();
         boolean onPath;
+        /** In the compact form, ∂L/∂w as a dot on the arrow from stage {@code dotFrom}: its value and size 0 … 1. */
+        double dot = Double.NaN;
+        double dotSize;
+        int dotFrom;
 
         Arrow(ChainPaths.Edge edge, double shown) {
             this.edge = edge;
@@ -75,7 +79,7 @@ final class Scene {
 
     /** One entry of the legend: a sample of the mark and what it means. */
     record Key(Kind kind, String text) {
-        enum Kind { POSITIVE, NEGATIVE, BAR, MARKER, TEXT }
+        enum Kind { POSITIVE, NEGATIVE, BAR, DOT, MARKER, TEXT }
     }
 
     final int[] sizes;

@@ -249,6 +249,11 @@ final class SceneBuilder {
         double gw = g == null ? 0 : g.w(e.layer()).get(e.from(), e.to());
         Scene.Arrow arrow = new Scene.Arrow(e, batch ? gw : w);
         if (!labelled) {
+            if (g != null && t != null && !batch) {
+                arrow.dot = gw;
+                arrow.dotSize = fraction(gw, maxGradient);
+                arrow.dotFrom = shownGradient(e.layer());
+            }
             return arrow;
         }
         String name = weight(e.layer(), e.from(), e.to());
@@ -366,9 +371,7 @@ final class SceneBuilder {
     private List<String> pathFactors(List<Unit> path, boolean numbers) {
         Parameter p = highlight;
         List<String> f = new ArrayList<>();
-        if (!p.isBias()) {
-            f.add(numbers ? factor(fp.h(p.layer() - 1).get(0, p.row())) : unit(p.layer() - 1, p.row()));
-        }
+        f.add(p.isBias() ? "1" : numbers ? factor(fp.h(p.layer() - 1).get(0, p.row())) : unit(p.layer() - 1, p.row()));
         for (int k = 0; k + 1 < path.size(); k++) {
             Unit u = path.get(k), next = path.get(k + 1);
             f.add(numbers ? factor(slope(u)) : net.layer(u.layer()).activation()
@@ -378,9 +381,6 @@ final class SceneBuilder {
         }
         Unit out = path.get(path.size() - 1);
         f.add(numbers ? factor(g.delta(depth).get(0, out.index())) : delta(depth, out.index()));
-        if (f.size() == 1 && p.isBias()) {
-            f.add(0, "1");
-        }
         return f;
     }
 
@@ -402,6 +402,12 @@ final class SceneBuilder {
         s.legend.add(new Scene.Key(Scene.Key.Kind.POSITIVE, "positive " + thing));
         s.legend.add(new Scene.Key(Scene.Key.Kind.NEGATIVE, "negative " + thing));
         s.legend.add(new Scene.Key(Scene.Key.Kind.TEXT, "thickness: |" + (batch ? "∂L/∂w" : "w") + "|"));
+        if (g != null && !labelled && t != null && !batch) {
+            s.legend.add(new Scene.Key(Scene.Key.Kind.TEXT, "beside a unit: its value, then δ"));
+            s.legend.add(new Scene.Key(Scene.Key.Kind.DOT, "dot on an arrow: ∂L/∂w (area: size, colour: sign)"));
+        } else if (x != null && !labelled && !batch) {
+            s.legend.add(new Scene.Key(Scene.Key.Kind.TEXT, "beside a unit: its value"));
+        }
         if (g != null && labelled && (t != null || batch)) {
             s.legend.add(new Scene.Key(Scene.Key.Kind.BAR, batch ? "bar: size of ∂L/∂w, ∂L/∂b"
                     : "bar: size of δ or ∂L/∂w (the largest fills it)"));

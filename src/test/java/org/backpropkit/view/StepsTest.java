@@ -72,13 +72,16 @@ class StepsTest {
     @Test
     void framesShareOneLayoutAndDifferInTheirPixels() {
         Steps steps = NetworkPicture.of(Article.network(), X, T).steps();
-        byte[] previous = null;
-        for (int k = 0; k < steps.size(); k++) {
-            NetworkPicture frame = steps.frame(k);
-            assertTrue(frame.layout() == steps.frame(0).layout(), "frame " + k + " has its own layout");
-            byte[] png = frame.png();
-            assertFalse(previous != null && Arrays.equals(previous, png), "frame " + k + " looks like the one before");
-            previous = png;
+        Steps compact = NetworkPicture.of(Network.of(2, 3, 3, 2).seed(3), X, T).steps();
+        for (Steps each : List.of(steps, compact)) {
+            byte[] previous = null;
+            for (int k = 0; k < each.size(); k++) {
+                NetworkPicture frame = each.frame(k);
+                assertTrue(frame.layout() == each.frame(0).layout(), "frame " + k + " has its own layout");
+                byte[] png = frame.png();
+                assertFalse(previous != null && Arrays.equals(previous, png), "frame " + k + " looks like the one before");
+                previous = png;
+            }
         }
         assertTrue(steps.frame(2).toString().contains("Step 3 of 8 · Forward, layer 1: a⁽¹⁾ = x·w + b⁽¹⁾,  h = σ(a⁽¹⁾)"),
                 steps.frame(2).toString());
