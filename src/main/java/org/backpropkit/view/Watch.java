@@ -25,12 +25,12 @@ import org.backpropkit.train.Trainer;
  * History run = Watch.training(net, xor).weights("w11", "u11").train(Trainer.sgd(5).epochs(2000));
  * Watch.training(clf, train).heldOut(test).train(Trainer.sgd(0.1).epochs(300).batchSize(16));
  * }</pre>
- * <b>Cost.</b> A frame takes tens of milliseconds to draw, so frames are throttled by wall time: the
- * next one comes at least {@value #MIN_GAP_MILLIS} ms after the last and only once the time since is
- * nine times what the last frame took, which keeps drawing under a tenth of the run. A loop faster
- * than that is not slowed: it shows its first and last frames. {@link #every(int)} draws every
- * {@code k}-th epoch instead, whatever it costs. When no one watches ({@link Screen#live()} false: a
- * headless run) only the final frame is drawn.
+ * <b>Cost.</b> A frame takes 0.1–0.3 s to draw (four panels, a PNG), so frames are throttled by wall
+ * time: the first comes once training has run {@value #MIN_GAP_MILLIS} ms, each next one only once the
+ * time since the last is nine times what the last took, which keeps drawing under a tenth of the run.
+ * A loop faster than that is not slowed at all: it draws one frame, its final state. {@link #every(int)}
+ * draws epoch 0 and every {@code k}-th epoch instead, whatever it costs. When no one watches
+ * ({@link Screen#live()} false: a headless run) only the final frame is drawn.
  *
  * <p><b>Interrupting</b> the cell stops training after the current epoch; the network keeps the
  * weights it reached, and the display shows the last frame drawn.
@@ -135,9 +135,9 @@ public final class Watch implements Drawing {
     }
 
     /**
-     * Trains with {@code trainer} (its epoch listener becomes this watch's), showing the first frame at
-     * once, then frames as training goes, and the final state when it ends — also when it diverges or
-     * is interrupted. Returns the trainer's history.
+     * Trains with {@code trainer} (its epoch listener becomes this watch's), showing frames in one
+     * display as training goes and the final state when it ends — also when it diverges or is
+     * interrupted. Returns the trainer's history.
      */
     public History train(Trainer trainer) {
         Screen screen = Screen.current();
@@ -149,7 +149,8 @@ public final class Watch implements Drawing {
         frames = 0;
         displayId = null;
         lastDrawEnd = started;
-        if (screen.live()) {
+        lastDrawCost = 0;
+        if (screen.live() && every > 0) {
             draw(screen);
         }
         try {
