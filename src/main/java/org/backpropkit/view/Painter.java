@@ -132,7 +132,7 @@ final class Painter {
     /** The compact form's gradient: a dot on the arrow whose area is the size, whose colour is the sign. */
     private void dot(Graphics2D g, Scene.Arrow arrow) {
         Line2D line = layout.arrows.get(arrow.edge);
-        double cx = line.getX1() + 0.6 * (line.getX2() - line.getX1()), cy = line.getY1() + 0.6 * (line.getY2() - line.getY1());
+        double cx = line.getX1() + 0.78 * (line.getX2() - line.getX1()), cy = line.getY1() + 0.78 * (line.getY2() - line.getY1());
         double r = 2 + 5 * Math.sqrt(arrow.dotSize);
         Color c = Ink.sign(arrow.dot);
         Ellipse2D e = new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r);
