@@ -138,11 +138,7 @@ final class Dashboard implements Drawing {
                 r.getCenterX(), r.getY() + 24);
     }
 
-    /** The charts' series names, for tests and the text form. */
-    static List<String> series(XYChart chart) {
-        return List.copyOf(chart.getSeriesMap().keySet());
-    }
-
+    /** The panels drawn, by name ({@code loss}, {@code weights}, {@code network}, {@code regions}), for tests. */
     Map<String, ?> panels() {
         java.util.Map<String, Object> p = new java.util.LinkedHashMap<>();
         p.put("loss", loss);

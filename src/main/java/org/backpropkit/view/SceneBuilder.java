@@ -107,7 +107,7 @@ final class SceneBuilder {
         for (int l = 1; l <= depth; l++) {
             sizes[l] = net.layer(l).units();
         }
-        Scene s = new Scene(sizes, bare ? "" : title(sizes), labelled);
+        Scene s = new Scene(sizes, bare ? "" : title(), labelled);
         s.lastStage = stages.last();
         if (!bare) {
             subtitle(s);
@@ -159,14 +159,24 @@ final class SceneBuilder {
         return s;
     }
 
-    private String title(int[] sizes) {
-        StringBuilder shape = new StringBuilder();
-        for (int k = 0; k < sizes.length; k++) {
-            shape.append(k > 0 ? "-" : "").append(sizes[k]);
+    /** E.g. {@code 2-8-2 network} */
+    static String shape(Network net) {
+        StringBuilder s = new StringBuilder().append(net.inputs());
+        for (int l = 1; l <= net.depth(); l++) {
+            s.append('-').append(net.layer(l).units());
         }
-        String f = depth > 1 ? net.layer(1).activation().symbol() + " hidden, " : "";
-        String what = shape + " network: " + f + net.layer(depth).activation().symbol() + " output, "
+        return s.append(" network").toString();
+    }
+
+    /** E.g. {@code 2-3-2 network: σ hidden, σ output, L2 loss}: the start of every picture's title. */
+    static String describe(Network net) {
+        String hidden = net.depth() > 1 ? net.layer(1).activation().symbol() + " hidden, " : "";
+        return shape(net) + ": " + hidden + net.layer(net.depth()).activation().symbol() + " output, "
                 + net.loss().title() + " loss";
+    }
+
+    private String title() {
+        String what = describe(net);
         if (batch) {
             return "Gradient sizes on " + samples + (samples == 1 ? " sample" : " samples") + " · " + what;
         }

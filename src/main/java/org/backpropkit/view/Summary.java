@@ -75,13 +75,7 @@ final class Summary {
     }
 
     private String title() {
-        StringBuilder shape = new StringBuilder();
-        for (int k = 0; k < sizes.length; k++) {
-            shape.append(k > 0 ? "-" : "").append(sizes[k]);
-        }
-        String f = depth > 1 ? net.layer(1).activation().symbol() + " hidden, " : "";
-        return shape + " network: " + f + net.layer(depth).activation().symbol() + " output, " + net.loss().title()
-                + " loss · by layer";
+        return SceneBuilder.describe(net) + " · by layer";
     }
 
     /** One line per weight layer: shape, size, gradient size. */

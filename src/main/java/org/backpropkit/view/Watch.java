@@ -254,7 +254,7 @@ public final class Watch implements Drawing {
         if (heldOutPass != null) {
             subtitle.append(", held-out loss ").append(Ink.number(heldOutLoss.last()));
         }
-        return new Dashboard("Training " + shape() + " on " + dataName, subtitle.toString(), loss, weights, picture,
+        return new Dashboard("Training " + SceneBuilder.shape(net) + " on " + dataName, subtitle.toString(), loss, weights, picture,
                 names, norms, regions);
     }
 
@@ -279,14 +279,6 @@ public final class Watch implements Drawing {
             p.put(chosen.get(k).name(), paths.get(k).values());
         }
         return p;
-    }
-
-    private String shape() {
-        StringBuilder s = new StringBuilder().append(net.inputs());
-        for (int l = 1; l <= net.depth(); l++) {
-            s.append('-').append(net.layer(l).units());
-        }
-        return s.append(" network").toString();
     }
 
     // ---- What was watched
@@ -331,7 +323,7 @@ public final class Watch implements Drawing {
     /** E.g. {@code Training 2-3-1 network on xor: epoch 2000, training loss 0.0012; 6 frames, 3.1% of 0.41 s drawing}. */
     @Override
     public String toString() {
-        return "Training " + shape() + " on " + dataName + ": epoch " + epochs() + ", training loss "
+        return "Training " + SceneBuilder.shape(net) + " on " + dataName + ": epoch " + epochs() + ", training loss "
                 + Ink.number(trainingLoss.last()) + (heldOutPass != null ? ", held-out loss "
                 + Ink.number(heldOutLoss.last()) : "") + "; " + frames + (frames == 1 ? " frame, " : " frames, ")
                 + String.format(java.util.Locale.ROOT, "%.1f%% of %.2f s drawing", 100 * drawingShare(), runNanos / 1e9);
