@@ -93,6 +93,9 @@ public final class PictureCost {
         live("moons 2-8-8-2, batches of 16, held-out", 2_000, () -> Network.of(2, 8, 8, 2).hidden(Activation.TANH)
                 .loss(Loss.CROSS_ENTROPY).seed(3), moons.train().x(), moons.train().t(), moons.train(), moons.test(),
                 () -> Trainer.sgd(0.1).batchSize(16).momentum(0.9).seed(3));
+        live("moons 2-8-8-2, a longer run", 10_000, () -> Network.of(2, 8, 8, 2).hidden(Activation.TANH)
+                .loss(Loss.CROSS_ENTROPY).seed(3), moons.train().x(), moons.train().t(), moons.train(), moons.test(),
+                () -> Trainer.sgd(0.1).batchSize(16).momentum(0.9).seed(3));
         Random random = new Random(1);
         double[][] dx = new double[2000][64], dt = new double[2000][10];
         for (int i = 0; i < dx.length; i++) {

@@ -87,10 +87,12 @@ public final class Plot {
             throw new IllegalArgumentException("give at least one History to plot");
         }
         Map<String, double[]> curves = new LinkedHashMap<>();
+        int longest = 0;
         for (Map.Entry<String, History> run : runs.entrySet()) {
             curves.put(run.getKey(), run.getValue().loss());
+            longest = Math.max(longest, run.getValue().loss().length);
         }
-        return lossCurves(scale, curves);
+        return lossCurves(scale, epochs(longest), curves);
     }
 
     /**
@@ -99,6 +101,15 @@ public final class Plot {
      * run goes, e.g. {@code "training"} and {@code "held-out"}.
      */
     public static XYChart lossCurves(Scale scale, Map<String, double[]> curves) {
+        int longest = curves.values().stream().mapToInt(c -> c.length).max().orElse(0);
+        return lossCurves(scale, epochs(longest), curves);
+    }
+
+    /**
+     * Loss values at the given epochs (entry {@code k} of each curve belongs to {@code epochs[k]}), e.g.
+     * every tenth epoch of a long run, so that a chart of a small panel does not draw 20,000 points.
+     */
+    public static XYChart lossCurves(Scale scale, double[] epochs, Map<String, double[]> curves) {
         if (curves.isEmpty()) {
             throw new IllegalArgumentException("give at least one loss curve to plot");
         }
@@ -119,7 +130,12 @@ public final class Plot {
                     }
                 }
             }
-            Style.line(chart, curve.getKey(), epochs(loss.length), loss, Style.PALETTE[k++ % Style.PALETTE.length], 2f);
+            if (loss.length > epochs.length) {
+                throw new IllegalArgumentException("the loss curve '" + curve.getKey() + "' has " + loss.length
+                        + " values but there are " + epochs.length + " epochs");
+            }
+            Style.line(chart, curve.getKey(), Arrays.copyOf(epochs, loss.length), loss,
+                    Style.PALETTE[k++ % Style.PALETTE.length], 2f);
         }
         Style.niceEpochTicks(chart);
         chart.getStyler().setYAxisLogarithmic(scale == Scale.LOG);
@@ -157,6 +173,12 @@ public final class Plot {
      * is drawn as {@code w₁₁}); entry {@code e} of each array is the value after epoch {@code e}.
      */
     public static XYChart weightCurves(Map<String, double[]> paths) {
+        int longest = paths.values().stream().mapToInt(c -> c.length).max().orElse(0);
+        return weightCurves(epochs(longest), paths);
+    }
+
+    /** Weight values at the given epochs (entry {@code k} of each array belongs to {@code epochs[k]}). */
+    public static XYChart weightCurves(double[] epochs, Map<String, double[]> paths) {
         if (paths.isEmpty()) {
             throw new IllegalArgumentException("give at least one weight's values to plot");
         }
@@ -166,8 +188,12 @@ public final class Plot {
         int k = 0;
         for (String name : names) {
             double[] path = paths.get(name);
-            Style.line(chart, Style.symbol(name), epochs(path.length), path, Style.PALETTE[k++ % Style.PALETTE.length],
-                    2f);
+            if (path.length > epochs.length) {
+                throw new IllegalArgumentException("the values of '" + name + "' are " + path.length + ", but there are "
+                        + epochs.length + " epochs");
+            }
+            Style.line(chart, Style.symbol(name), Arrays.copyOf(epochs, path.length), path,
+                    Style.PALETTE[k++ % Style.PALETTE.length], 2f);
         }
         Style.niceEpochTicks(chart);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);

@@ -225,14 +225,19 @@ public final class Watch implements Drawing {
     /** A frame of the current state. */
     Dashboard dashboard() {
         int epochs = trainingLoss.size() - 1;
-        Map<String, double[]> losses = new LinkedHashMap<>();
-        losses.put("training", trainingLoss.values());
-        if (heldOutPass != null) {
-            losses.put("held-out", heldOutLoss.values());
+        int[] shown = sample(epochs + 1);
+        double[] at = new double[shown.length];
+        for (int k = 0; k < shown.length; k++) {
+            at[k] = shown[k];
         }
-        var loss = Plot.lossCurves(logScale(losses) ? Scale.LOG : Scale.LINEAR, losses);
+        Map<String, double[]> losses = new LinkedHashMap<>();
+        losses.put("training", trainingLoss.at(shown));
+        if (heldOutPass != null) {
+            losses.put("held-out", heldOutLoss.at(shown));
+        }
+        var loss = Plot.lossCurves(logScale(losses) ? Scale.LOG : Scale.LINEAR, at, losses);
         loss.setTitle("Loss (" + String.join(", ", losses.keySet()) + ")");
-        var weights = chosen.isEmpty() ? null : Plot.weightCurves(weightPaths());
+        var weights = chosen.isEmpty() ? null : Plot.weightCurves(at, weightPaths(shown));
         NetworkPicture picture = NetworkPicture.gradients(net, x, t).bare();
         List<String> names = new ArrayList<>();
         double[] norms = null;
@@ -273,13 +278,29 @@ public final class Watch implements Drawing {
         return hi >= 100 * lo;
     }
 
-    private Map<String, double[]> weightPaths() {
+    private Map<String, double[]> weightPaths(int[] shown) {
         Map<String, double[]> p = new LinkedHashMap<>();
         for (int k = 0; k < chosen.size(); k++) {
-            p.put(chosen.get(k).name(), paths.get(k).values());
+            p.put(chosen.get(k).name(), paths.get(k).at(shown));
         }
         return p;
     }
+
+    /** The epochs a frame draws: all of them up to {@value #POINTS}, else evenly spaced ones and the last. */
+    static int[] sample(int n) {
+        if (n <= POINTS) {
+            return java.util.stream.IntStream.range(0, n).toArray();
+        }
+        int[] at = new int[POINTS + 1];
+        for (int k = 0; k < POINTS; k++) {
+            at[k] = (int) ((long) k * (n - 1) / POINTS);
+        }
+        at[POINTS] = n - 1;
+        return at;
+    }
+
+    /** The most points a curve of a frame gets: a panel is about 400 pixels wide. */
+    private static final int POINTS = 800;
 
     // ---- What was watched
 
@@ -351,6 +372,19 @@ public final class Watch implements Drawing {
 
         double[] values() {
             return Arrays.copyOf(values, size);
+        }
+
+        /** The values at these indices, or as many of them as were recorded. */
+        double[] at(int[] indices) {
+            int n = 0;
+            while (n < indices.length && indices[n] < size) {
+                n++;
+            }
+            double[] out = new double[n];
+            for (int k = 0; k < n; k++) {
+                out[k] = values[indices[k]];
+            }
+            return out;
         }
     }
 }

@@ -161,6 +161,19 @@ class WatchTest {
     }
 
     @Test
+    void aLongRunIsDrawnFromEvenlySpacedEpochsAndItsLast() {
+        assertArrayEquals(new int[] {0, 1, 2}, Watch.sample(3));
+        int[] at = Watch.sample(20_001);
+        assertEquals(801, at.length);
+        assertEquals(0, at[0]);
+        assertEquals(20_000, at[800]);
+        for (int k = 1; k < at.length; k++) {
+            assertTrue(at[k] > at[k - 1], "epochs increase");
+            assertTrue(at[k] - at[k - 1] <= 25, "no gap wider than n / 800");
+        }
+    }
+
+    @Test
     void choicesAreCheckedBeforeTraining() {
         Watch watch = Watch.training(Network.of(2, 3, 1).seed(1), xor);
         assertThrows(IllegalArgumentException.class, () -> watch.weights("v11"));
