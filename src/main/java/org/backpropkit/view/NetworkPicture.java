@@ -24,8 +24,10 @@ import org.backpropkit.explain.Derivation;
  * size, relative to the largest arrow in the picture; gradients and errors δ also get a bar whose
  * length is their size. The legend at the bottom says which is which.
  *
- * <p>Three forms, chosen by the widest layer. Up to {@value Layout#LABELLED_UNITS} units a layer (and
- * {@value Layout#LABELLED_ARROWS} arrows between two layers) every number is written out; up to
+ * <p>Three forms, chosen by size. Up to {@value Layout#LABELLED_UNITS} units a layer (and
+ * {@value Layout#LABELLED_ARROWS} arrows between two layers) every number is written out, as long as
+ * that fits {@value #MAX_LABELLED_WIDTH} pixels (the article's network is 929 wide; four columns of
+ * units need more, so a deeper network is compact unless {@link #size} gives it the room); up to
  * {@value #MAX_UNITS} units a layer the units become named circles with their values beside them and
  * the arrows carry no text ({@link #compact()} asks for this form on any small network); beyond
  * that, a layer of 13 or more units would be a hairball of {@code 13 × 13} arrows or more, so each
