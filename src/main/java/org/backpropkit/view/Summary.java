@@ -84,7 +84,7 @@ final class Summary {
         for (int l = 1; l <= depth; l++) {
             lines.add(weightName(l) + ": " + sizes[l - 1] + " × " + sizes[l] + ", ‖" + weightName(l) + "‖ = "
                     + Ink.number(net.layer(l).w().norm()) + (g != null && stage >= stages.gradient(l)
-                    ? ", ‖∇" + weightName(l) + "‖ = " + Ink.number(g.norm(l)) : ""));
+                    ? ", ‖∇" + weightName(l) + "‖ = " + Ink.number(g.w(l).norm()) : ""));
         }
         return lines;
     }
@@ -105,7 +105,7 @@ final class Summary {
         double top = TOP + 20, bottom = top + BLOCK_H;
         double maxNorm = 0;
         for (int l = 1; l <= depth && g != null; l++) {
-            maxNorm = Math.max(maxNorm, g.norm(l));
+            maxNorm = Math.max(maxNorm, g.w(l).norm());
         }
         for (int l = 0; l <= depth; l++) {
             double left = Layout.PAD + l * (COLUMN_W + gap);
@@ -209,7 +209,7 @@ final class Summary {
         double y = r.getMaxY() + 36;
         Ink.centred(g2, "‖" + name + "‖ = " + Ink.number(w.norm()), Ink.SMALL, Ink.TEXT, r.getCenterX(), y);
         if (g != null && stage >= stages.gradient(l)) {
-            double norm = g.norm(l);
+            double norm = g.w(l).norm();
             Ink.centred(g2, "‖∇" + name + "‖ = " + Ink.number(norm), Ink.SMALL, Ink.TEXT, r.getCenterX(), y + 18);
             double barW = Math.min(120, r.getWidth());
             Ink.bar(g2, r.getCenterX() - barW / 2, y + 24, barW, 7, maxNorm > 0 ? norm / maxNorm : 0, 1);

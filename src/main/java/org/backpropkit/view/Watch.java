@@ -246,7 +246,7 @@ public final class Watch implements Drawing {
             var g = net.gradients(x, t);
             for (int l = 1; l <= net.depth(); l++) {
                 names.add("‖∇" + net.notation().weight(l, false) + "‖");
-                norms[l - 1] = g.norm(l);
+                norms[l - 1] = g.w(l).norm();
             }
             picture = null;
         }

@@ -250,7 +250,7 @@ class NetworkPictureTest {
         String text = p.toString();
         assertTrue(text.startsWith("64-32-10 network: ReLU hidden, softmax output, cross-entropy loss · by layer"), text);
         String w = "w: 64 × 32, ‖w‖ = " + Ink.number(big.layer(1).w().norm()) + ", ‖∇w‖ = "
-                + Ink.number(big.gradients(x, t).norm(1));
+                + Ink.number(big.gradients(x, t).w(1).norm());
         assertTrue(text.contains(w), text);
         p.save(OUT.resolve("summary-64-32-10.png"));
         assertEquals(8, p.steps().size(), "the summary steps through the same stages");
