@@ -5,9 +5,12 @@ KIT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # Debian's Jupyter runs on the system Python, whatever `python3` on PATH is.
 JUPYTER_PYTHON="${BACKPROP_KIT_PYTHON:-/usr/bin/python3}"
 
-# Debian packages the kit uses: Jupyter and its execution/testing modules, and fonts for charts.
+# Debian packages the kit uses: Jupyter and its execution/testing modules, and fonts for charts;
+# JupyterHub (and the HTTP/websocket/process modules its test drives it with) and jupyter_server for
+# the workshop tests. (Node, npm and Chromium are checked by command instead: see need_browser_tools.)
 KIT_APT_PACKAGES="openjdk-17-jdk-headless maven jupyter-notebook jupyter-nbconvert python3-nbclient python3-nbconvert
- python3-nbformat jupyter-client python3-jupyter-kernel-test python3-pytest fontconfig fonts-dejavu-core"
+ python3-nbformat jupyter-client python3-jupyter-kernel-test python3-pytest fontconfig fonts-dejavu-core
+ jupyterhub python3-jupyter-server python3-psutil python3-requests python3-websocket"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
