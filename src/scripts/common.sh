@@ -60,3 +60,19 @@ temporary_kernel() {
     fi
     bash "$KIT/src/scripts/install-kernel.sh" --prefix "$KIT_TEMP_JUPYTER" --java "$java" --name "$name" --no-build >/dev/null
 }
+
+# Node, npm and Chromium for the browser tests, by command: Node may come from elsewhere than Debian
+# (NodeSource's nodejs carries its own npm, which Debian's npm package would conflict with).
+need_browser_tools() {
+    local missing=()
+    command -v node >/dev/null || missing+=(nodejs)
+    command -v npm >/dev/null || missing+=(npm)
+    [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+    [ ${#missing[@]} -eq 0 ] && return 0
+    command -v apt-get >/dev/null || die "the browser test needs ${missing[*]}: install them (Chromium or Chrome: set CHROMIUM=path)"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    say "Installing Debian packages: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}

@@ -16,21 +16,7 @@ OUT="$KIT/build/e2e"
 # A lesson whose outputs hold a derivation as LaTeX and a plot (the browser checks both).
 DEFAULT_LESSONS="${BACKPROP_KIT_E2E_LESSONS:-$KIT/notebooks/05-output-gradients.ipynb}"
 
-need_commands() {
-    local missing=()
-    command -v node >/dev/null || missing+=(nodejs)
-    command -v npm >/dev/null || missing+=(npm)
-    [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
-    [ ${#missing[@]} -eq 0 ] && return 0
-    command -v apt-get >/dev/null || die "the browser test needs ${missing[*]}: install them (Chromium or Chrome: set CHROMIUM=path)"
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    say "Installing Debian packages: ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
-
-need_commands
+need_browser_tools
 if [ ! -d "$E2E/node_modules/playwright-core" ]; then
     say "Installing playwright-core from npm (pinned in src/test/e2e/package-lock.json)"
     (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error)

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# JupyterLab's own renderers: every lesson executed through @jupyterlab/services against Debian's
+# jupyter_server, every output rendered by JupyterLab 4's rendermime registry (default renderers, HTML
+# sanitizer, marked, MathJax 3) in headless Chromium. Exits non-zero on failure.
+#
+#   bash src/scripts/test-lab.sh                 # the harness self-check, then every notebooks/*.ipynb
+#   bash src/scripts/test-lab.sh notebooks/08-gradient-descent.ipynb
+#
+# Screenshots (look at them) and the server's log go to build/lab/. npm packages are pinned in
+# src/test/lab/package-lock.json; the page is bundled with esbuild into build/lab/page/.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+LAB="$KIT/src/test/lab"
+OUT="$KIT/build/lab"
+need_browser_tools
+"$JUPYTER_PYTHON" -c "import jupyter_server" 2>/dev/null || die "jupyter_server is missing for $JUPYTER_PYTHON (Debian: apt-get install python3-jupyter-server)"
+if [ ! -f "$LAB/node_modules/.package-lock.json" ] || [ "$LAB/package-lock.json" -nt "$LAB/node_modules/.package-lock.json" ]; then
+    say "Installing JupyterLab's front-end packages, esbuild and playwright-core from npm (src/test/lab/package-lock.json)"
+    (cd "$LAB" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+rm -rf "$OUT" && mkdir -p "$OUT"
+node "$LAB/build.mjs" "$OUT/page" >/dev/null
+
+trap 'rm -rf "${KIT_TEMP_JUPYTER:-}"' EXIT
+[ -f "$KIT/target/backprop-kit.jar" ] || build_kit
+temporary_kernel backprop-java "$(readlink -f "$(command -v java)")"
+lab() { JUPYTER_PYTHON="$JUPYTER_PYTHON" node "$LAB/lab-renderers.mjs" --page "$OUT/page" "$@"; }
+
+say "JupyterLab renderer harness self-check: a notebook whose check fails must fail"
+if lab --out "$OUT/self-check" --no-coverage "$LAB/fixtures/harness-error.ipynb" >"$OUT/self-check.out" 2>&1; then
+    cat "$OUT/self-check.out"
+    die "the JupyterLab renderer test passed a notebook whose check fails: it cannot see errors"
+fi
+grep -q "CheckFailed: ✗ planted" "$OUT/self-check.out" || { cat "$OUT/self-check.out"; die "the harness failed, but not for the planted check"; }
+
+lessons=("$@")
+[ ${#lessons[@]} -gt 0 ] || lessons=("$KIT"/notebooks/*.ipynb)
+say "Every lesson in JupyterLab's renderers (${#lessons[@]} notebooks)"
+lab --out "$OUT" "${lessons[@]}"
