@@ -91,8 +91,9 @@ def lesson_numbers(learner, run):
 def run_lesson_and_measure(learner, path):
     run = learner.run_notebook(path, keep_open=True)
     numbers = lesson_numbers(learner, run)
-    run.kernel.close()
-    learner.shut(run.session_id)
+    if run.kernel is not None:
+        run.kernel.close()
+        learner.shut(run.session_id)
     return numbers
 
 
@@ -207,8 +208,8 @@ LEARNER_COLUMNS = [
 
 def summary(rows):
     def stat(key):
-        values = [r[key] for r in rows]
-        return f"{statistics.median(values):.1f} (max {max(values):.1f})"
+        values = [r[key] for r in rows if r[key] is not None]
+        return f"{statistics.median(values):.1f} (max {max(values):.1f})" if values else "none"
     return {k: stat(k) for k in ("server_mib", "kernel_mib", "total_mib", "kernel_cpu_s", "lesson_s", "p50_ms", "p95_ms")}
 
 
@@ -254,6 +255,9 @@ def main():
         print(f"\n### {args.learners} learners run {args.lesson} at once ({report['room_wall_s']} s for all)\n")
         print(table(report["room"], LEARNER_COLUMNS))
         print("\nmedian (max):", json.dumps(report["room_summary"], ensure_ascii=False), flush=True)
+        for row in report["room"]:
+            for failure in row["failures"]:
+                print(f"  {row['learner']}: {failure}", flush=True)
 
         if not args.no_runaway:
             b, a = r.learners[0], r.learners[1]

@@ -1,9 +1,10 @@
 """A JupyterHub room on this machine, driven the way learners' browsers drive it.
 
-What an instructor runs (docs/instructors.md, "A shared server"): Debian's JupyterHub 3.0 with its
-default PAMAuthenticator and LocalProcessSpawner, so every learner is a real system user whose
-single-user server and kernels run under their own uid in their own home, and the kit's kernel
-installed system-wide with `install-kernel.sh --prefix /usr/local` from a folder every user can read.
+What an instructor runs (docs/instructors.md, "A shared server"): Debian's JupyterHub 3.0 with the
+configuration the kit hands out (src/scripts/hub/jupyterhub_config.py: PAMAuthenticator and
+LocalProcessSpawner, so every learner is a real system user whose single-user server and kernels run
+under their own uid in their own home), and the kit's kernel installed system-wide with
+`install-kernel.sh --prefix /usr/local` from a folder every user can read.
 
 This module builds exactly that on 127.0.0.1 with ports chosen at run time, and then plays the
 learners: log in through the hub's login form, start the server through the hub's REST API (as the
@@ -41,6 +42,7 @@ KERNEL = "backprop-java"
 SYSTEM_PREFIX = Path("/usr/local")  # docs/instructors.md: install-kernel.sh --prefix /usr/local
 SYSTEM_KERNELSPEC = SYSTEM_PREFIX / "share" / "jupyter" / "kernels" / KERNEL
 LOCK = Path("/run/lock/backprop-kit-hub.lock")  # one room at a time owns /usr/local's kernelspec
+HUB_CONFIG = KIT / "src" / "scripts" / "hub" / "jupyterhub_config.py"  # what docs/instructors.md hands out
 SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 
@@ -293,7 +295,12 @@ class Learner:
         result = NotebookRun(path)
         nb = self.api("GET", f"contents/{path}").json()["content"]
         started = result.started = time.monotonic()
-        session_id, kernel = self.open(path)
+        result.kernel = None
+        try:
+            session_id, kernel = self.open(path)
+        except (requests.RequestException, websocket.WebSocketException, OSError) as e:
+            result.failure, result.seconds = f"opening {path}: {type(e).__name__}: {e}", time.monotonic() - started
+            return result
         result.kernel_id, result.session_id, result.kernel = kernel.id, session_id, kernel
         try:
             for i, source in enumerate(nb["cells"], 1):
@@ -407,9 +414,12 @@ class Room:
                                f"`jupyter kernelspec list` shows {json.dumps(specs)[:500]}")
 
     def config(self):
+        """The instructors' configuration (src/scripts/hub/jupyterhub_config.py) as it is, plus what a
+        test needs: ports chosen now, its own state files, its learners, and a service token."""
         hub_port, proxy_api_port = free_port(), free_port()
         names = sorted(learner.name for learner in self.learners)
         return f"""# Written by src/test/hub/room.py for one test run.
+load_subconfig({str(HUB_CONFIG)!r})
 c.JupyterHub.bind_url = "{self.base}"
 c.JupyterHub.hub_bind_url = "http://127.0.0.1:{hub_port}"
 c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{proxy_api_port}"
@@ -417,18 +427,9 @@ c.ConfigurableHTTPProxy.pid_file = "{self.work}/proxy.pid"
 c.JupyterHub.db_url = "sqlite:///{self.work}/jupyterhub.sqlite"
 c.JupyterHub.cookie_secret_file = "{self.work}/cookie_secret"
 c.JupyterHub.pid_file = "{self.work}/jupyterhub.pid"
-# The defaults an instructor gets: PAM (system users and their passwords), one process per learner.
-c.JupyterHub.authenticator_class = "pam"
-c.PAMAuthenticator.open_sessions = False
 c.Authenticator.allowed_users = set({names!r})
-c.JupyterHub.spawner_class = "localprocess"
 c.Spawner.ip = "127.0.0.1"
-c.Spawner.start_timeout = 180
-c.Spawner.http_timeout = 180
-c.Spawner.default_url = "/tree"
-# Debian's jupyterhub-singleuser prefers a bare jupyter_server (no pages: /tree is a 404) whenever
-# python3-jupyter-server is installed; the classic Notebook is the front end Debian 12 ships.
-c.Spawner.environment = {dict(JUPYTERHUB_SINGLEUSER_APP="notebook.notebookapp.NotebookApp", **self.spawner_environment)!r}
+c.Spawner.environment.update({self.spawner_environment!r})
 c.JupyterHub.services = [{{"name": "room", "api_token": "{self.token}"}}]
 c.JupyterHub.load_roles = [{{"name": "admin", "services": ["room"]}}]
 """
