@@ -24,5 +24,5 @@ done
 [ ${#sizes[@]} -gt 0 ] || sizes=(10 20)
 for n in "${sizes[@]}"; do
     say "A room of $n learners"
-    "$JUPYTER_PYTHON" "$KIT/src/bench/hub/bench_hub.py" --learners "$n" "${options[@]}"
+    "$JUPYTER_PYTHON" -u "$KIT/src/bench/hub/bench_hub.py" --learners "$n" "${options[@]}"
 done

@@ -14,13 +14,12 @@
 // so none of these checks passed for want of something to check.
 // Environment: JUPYTER_PYTHON (default /usr/bin/python3), CHROMIUM (default /usr/bin/chromium),
 // JUPYTER_PATH to find the kit's kernel. Exits 1 listing each failed check (expected and found).
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+
+import { freePort, launchChromium, startServer, stopServer, waitForServer } from './server.mjs';
 
 function parseArgs(argv) {
   const args = { page: null, out: 'build/lab', timeout: 300, notebooks: [], expectAll: true };
@@ -36,47 +35,6 @@ function parseArgs(argv) {
     process.exit(2);
   }
   return args;
-}
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
-
-// Debian's jupyter_server (the server JupyterLab 4 runs on), in its own process group so that stopping
-// it stops its kernels; the test page is one of its static folders, so the page and the API share an origin.
-function startServer(root, page, port, token, log) {
-  const python = process.env.JUPYTER_PYTHON || '/usr/bin/python3';
-  const server = spawn(python, ['-m', 'jupyter_server', '--ServerApp.ip=127.0.0.1', `--ServerApp.port=${port}`,
-    '--ServerApp.port_retries=0', `--ServerApp.token=${token}`, '--ServerApp.open_browser=False',
-    `--ServerApp.root_dir=${root}`, `--ServerApp.extra_static_paths=${JSON.stringify([page])}`,
-    ...(process.getuid() === 0 ? ['--ServerApp.allow_root=True'] : [])], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, JUPYTER_RUNTIME_DIR: join(root, '.runtime'), JUPYTER_CONFIG_DIR: join(root, '.config') },
-  });
-  server.stdout.on('data', (d) => log.push(d.toString()));
-  server.stderr.on('data', (d) => log.push(d.toString()));
-  return server;
-}
-
-async function waitForServer(server, url, deadline) {
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`jupyter_server exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('jupyter_server did not answer in time');
 }
 
 const same = (a, b) => a.tables === b.tables && a.cells === b.cells;
@@ -117,18 +75,16 @@ async function main() {
   const token = randomBytes(24).toString('hex');
   const port = await freePort();
   const log = [];
-  const server = startServer(root, args.page, port, token, log);
+  // Debian's jupyter_server (the server JupyterLab 4 runs on); the test page is one of its static
+  // folders, so the page and the API share an origin.
+  const server = startServer(['-m', 'jupyter_server', `--ServerApp.extra_static_paths=${JSON.stringify([args.page])}`],
+    { root, port, token, log });
   const failures = [];
   const totals = { updates: 0, tables: 0, math: 0, outputs: 0, mimeTypes: new Set() };
   let browser;
   try {
     await waitForServer(server, `http://127.0.0.1:${port}/api/status?token=${token}`, deadline);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      headless: true,
-      chromiumSandbox: false,
-      args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     for (const nb of args.notebooks) {
       const name = basename(nb);
       const started = Date.now();
@@ -171,12 +127,7 @@ async function main() {
     failures.push(`the run did not get through: ${e.message.split('\n')[0]}`);
   } finally {
     if (browser) await browser.close();
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    await new Promise((r) => (server.exitCode !== null ? r() : server.on('exit', r)));
+    await stopServer(server);
     writeFileSync(join(args.out, 'jupyter_server.log'), log.join(''));
     rmSync(root, { recursive: true, force: true });
   }

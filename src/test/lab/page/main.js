@@ -15,6 +15,8 @@ import { MimeModel, RenderMimeRegistry, standardRendererFactories } from '@jupyt
 import { ContentsManager, KernelManager, ServerConnection, SessionManager } from '@jupyterlab/services';
 import { Widget } from '@lumino/widgets';
 
+import { imagesIn, rawMathIn, tablesIn } from '../checks.js';
+
 import '@lumino/widgets/style/index.css';
 import '@jupyterlab/theme-light-extension/style/variables.css';
 import '@jupyterlab/apputils/style/base.css';
@@ -96,27 +98,6 @@ function sameOutputs(shown, expected) {
     }
   }
   return null;
-}
-
-const RAW_MATH = /\$\$[\s\S]+?\$\$|\\\[[\s\S]+?\\\]|\$[^$\s][^$\n]*?\$/;
-
-// Text left as raw TeX after typesetting, outside code.
-function rawMathIn(node) {
-  const found = [];
-  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT, {
-    acceptNode: (t) => (t.parentElement.closest('code, pre, mjx-container, .jp-CodeCell-input')
-      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
-  while (walker.nextNode()) {
-    const m = walker.currentNode.textContent.match(RAW_MATH);
-    if (m) found.push(m[0].slice(0, 80));
-  }
-  return found;
-}
-
-function tablesIn(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return { tables: doc.querySelectorAll('table').length, cells: doc.querySelectorAll('td, th').length };
 }
 
 // The tables an output holds before any sanitizing: its HTML, or the HTML marked makes of its Markdown.
@@ -251,7 +232,7 @@ function summarise(result) {
       math: c.area.node.querySelectorAll('mjx-container').length,
       mathErrors: c.area.node.querySelectorAll('mjx-merror').length,
       rawMath: rawMathIn(c.area.node),
-      images: [...c.area.node.querySelectorAll('img')].map((img) => ({ drawn: img.complete && img.naturalWidth > 0, src: img.src.slice(0, 22) })),
+      images: imagesIn(c.area.node),
     };
   });
   const markdown = result.markdown.map((m) => ({
