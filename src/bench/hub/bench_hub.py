@@ -140,11 +140,7 @@ class Runaway:
             replied = idle = False
             interrupted = False
             while not (replied and idle):
-                self.kernel.ws.settimeout(1)
-                try:
-                    msg = json.loads(self.kernel.ws.recv())
-                except Exception:  # timeout: look at the memory and whether we should stop
-                    msg = None
+                msg = self.kernel.receive(time.monotonic() + 1)  # None after a second: memory, stop?
                 if time.monotonic() - self.measured > 0.5:
                     self.peak_mib = max(self.peak_mib, sum(self.learner.memory()[1]))
                     self.measured = time.monotonic()

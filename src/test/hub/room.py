@@ -181,12 +181,10 @@ class Kernel:
         idle = False
         deadline = started + (timeout or self.learner.room.cell_timeout)
         while cell.reply is None or not idle:
-            self.ws.settimeout(max(0.1, deadline - time.monotonic()))
-            try:
-                msg = json.loads(self.ws.recv())
-            except websocket.WebSocketTimeoutException:
+            msg = self.receive(deadline)
+            if msg is None:
                 raise TimeoutError(f"cell {cell.index} of {self.learner.name}: no reply and idle within "
-                                   f"{timeout or self.learner.room.cell_timeout} s") from None
+                                   f"{timeout or self.learner.room.cell_timeout} s")
             if msg.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
             if msg["channel"] == "shell" and msg["msg_type"] == "execute_reply":
@@ -198,6 +196,22 @@ class Kernel:
                     cell.messages.append(msg)
         cell.seconds = time.monotonic() - started
         return cell
+
+    def receive(self, deadline):
+        """The next Jupyter message, or None once time.monotonic() passes deadline. The server pings every
+        30 s and websocket-client answers pings inside recv(), restarting its timeout each time: so the
+        frames are read one by one here, and the deadline checked between them."""
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return None
+            self.ws.settimeout(remaining)
+            try:
+                opcode, data = self.ws.recv_data(control_frame=True)
+            except websocket.WebSocketTimeoutException:
+                return None
+            if opcode in (websocket.ABNF.OPCODE_TEXT, websocket.ABNF.OPCODE_BINARY):
+                return json.loads(data)
 
     def interrupt(self):
         response = self.learner.api("POST", f"kernels/{self.id}/interrupt")

@@ -43,7 +43,7 @@ def probe(other):
 def hub(tmp_path_factory):
     assert NOTEBOOKS, f"no lessons in {room.KIT / 'notebooks'}"
     fixtures = tmp_path_factory.mktemp("fixtures")
-    with room.Room(2) as r:
+    with room.Room(2, cell_timeout=120) as r:  # a lesson cell takes under 10 s even on a busy machine
         r.bring_in()
         first, second = r.learners
         for learner, other in ((first, second), (second, first)):
