@@ -214,6 +214,8 @@ def main():
     parser.add_argument("--learners", type=int, default=10)
     parser.add_argument("--lesson", default="08-gradient-descent")
     parser.add_argument("--no-runaway", action="store_true")
+    parser.add_argument("--every-lesson", action="store_true",
+                        help="first, one learner alone runs every notebooks/*.ipynb (memory and time per lesson)")
     parser.add_argument("--out", default=str(room.KIT / "build" / "bench-hub"))
     args = parser.parse_args()
     lesson = f"{args.lesson}.ipynb"
@@ -225,7 +227,8 @@ def main():
     blank = {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": []}
     for name in ("trivial.ipynb", "runaway.ipynb"):
         (trivial.parent / name).write_text(json.dumps(blank))
-    files = [lesson_file, trivial.parent / "trivial.ipynb", trivial.parent / "runaway.ipynb"]
+    lessons = sorted((room.KIT / "notebooks").glob("[0-9]*.ipynb"))
+    files = lessons + [trivial.parent / "trivial.ipynb", trivial.parent / "runaway.ipynb"]
     report = {"machine": machine(), "lesson": args.lesson, "learners": args.learners,
               "jvm_opts": os.environ.get("BACKPROP_KIT_JVM_OPTS", "")}
     env = {"BACKPROP_KIT_JVM_OPTS": report["jvm_opts"]} if report["jvm_opts"] else {}
@@ -237,6 +240,11 @@ def main():
         room.in_parallel([lambda l=l: l.upload("lessons", files) for l in r.learners])
         print(f"{args.learners} servers up in {report['spawn_all_s']} s; machine: {report['machine']}", flush=True)
 
+        if args.every_lesson:
+            report["every_lesson"] = [dict(run_lesson_and_measure(r.learners[0], f"lessons/{nb.name}"), lesson=nb.stem)
+                                      for nb in lessons]
+            print("\n### One learner alone, every lesson\n")
+            print(table(report["every_lesson"], [("lesson", lambda x: x["lesson"])] + LEARNER_COLUMNS[1:]), flush=True)
         report["alone"] = run_lesson_and_measure(r.learners[0], f"lessons/{lesson}")
         print(f"alone: lesson {report['alone']['lesson_s']} s, p50 {report['alone']['p50_ms']} ms, "
               f"p95 {report['alone']['p95_ms']} ms", flush=True)
