@@ -1,6 +1,7 @@
-"""A kernel that cannot bind its ports must exit, so that Jupyter starts a new one.
+"""What a hub relies on the kernel for, beyond running lessons: the cell time limit its configuration
+sets, and a kernel that cannot bind its ports getting out of the way.
 
-Seen in a room of ten (src/scripts/bench-hub.sh, 2026-11-25): every single-user server picks its
+A kernel that cannot bind its ports must exit, so that Jupyter starts a new one. Seen in a room of ten (src/scripts/bench-hub.sh, 2026-11-25): every single-user server picks its
 kernels' ports by binding and releasing them, so with many kernels starting at once another process
 can take a port before the kernel binds it. The kit's kernel then died in `KitConnection.connect`
 ("ZMQException: Errno 48 : Address already in use", from Main.main) after the control and heartbeat
@@ -13,9 +14,45 @@ import json
 import socket
 import subprocess
 
+import jupyter_client
 import pytest
+from traitlets.config.loader import PyFileConfigLoader
 
 import room
+
+
+def hub_environment():
+    """Spawner.environment of the configuration instructors are given."""
+    config = PyFileConfigLoader(room.HUB_CONFIG.name, path=str(room.HUB_CONFIG.parent)).load_config()
+    return dict(config.Spawner.environment)
+
+
+def test_the_hubs_cell_time_limit_stops_an_endless_loop_and_keeps_the_kernel(tmp_path, monkeypatch):
+    limit = int(hub_environment()["BACKPROP_KIT_TIMEOUT"])
+    assert 10_000 <= limit <= 600_000, f"the hub's cell limit should leave lessons alone and stop loops: {limit} ms"
+    # the same mechanism with a 3 s limit, so the test does not wait two minutes
+    spec = tmp_path / "kernels" / "hub-limit"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": ["java", "-cp", f"{room.KIT / 'target' / 'backprop-kit.jar'}:{room.KIT / 'target' / 'lib'}/*",
+                 "org.backpropkit.kernel.Main", "{connection_file}"],
+        "display_name": "hub limit", "language": "java", "interrupt_mode": "message",
+        "env": {**hub_environment(), "BACKPROP_KIT_TIMEOUT": "3000"}}))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
+    km, kc = jupyter_client.manager.start_new_kernel(kernel_name="hub-limit", startup_timeout=60)
+    try:
+        errors = []
+        reply = kc.execute_interactive("long spins = 0;\nwhile (true) { spins++; }", timeout=60,
+                                       output_hook=lambda m: errors.append(m["content"]) if m["msg_type"] == "error" else None)
+        assert reply["content"]["status"] == "error", reply["content"]
+        assert errors and "stopped" in errors[0]["evalue"], errors
+        after = []
+        reply = kc.execute_interactive("spins > 0", timeout=30, output_hook=after.append)
+        assert reply["content"]["status"] == "ok"
+        assert [m["content"]["data"]["text/plain"] for m in after if m["msg_type"] == "execute_result"] == ["true"]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
 
 
 def free_ports(count):
