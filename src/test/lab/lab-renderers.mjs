@@ -22,16 +22,21 @@ import { basename, join, resolve } from 'node:path';
 import { freePort, launchChromium, startServer, stopServer, waitForServer } from './server.mjs';
 
 function parseArgs(argv) {
-  const args = { page: null, out: 'build/lab', timeout: 300, notebooks: [], expectAll: true };
+  const args = { page: null, out: 'build/lab', timeout: 300, notebooks: [], expectAll: true, planted: null, wanted: null };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--page') args.page = resolve(argv[++i]);
     else if (argv[i] === '--out') args.out = resolve(argv[++i]);
     else if (argv[i] === '--timeout') args.timeout = Number(argv[++i]);
     else if (argv[i] === '--no-coverage') args.expectAll = false;
+    else if (argv[i] === '--planted') {
+      args.planted = resolve(argv[++i]);
+      args.wanted = argv[++i];
+    }
     else args.notebooks.push(resolve(argv[i]));
   }
   if (!args.page || args.notebooks.length === 0) {
-    console.error('usage: node lab-renderers.mjs --page DIR [--out DIR] [--timeout SECONDS] [--no-coverage] NOTEBOOK.ipynb ...');
+    console.error('usage: node lab-renderers.mjs --page DIR [--out DIR] [--timeout SECONDS] [--no-coverage] '
+      + '[--planted NOTEBOOK TEXT] NOTEBOOK.ipynb ...');
     process.exit(2);
   }
   return args;
@@ -70,6 +75,8 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const deadline = Date.now() + args.timeout * 1000;
   const root = mkdtempSync(join(tmpdir(), 'backprop-kit-lab-'));
+  // A planted notebook goes first: it must fail, with TEXT among its failures, or the harness is blind.
+  if (args.planted) args.notebooks.unshift(args.planted);
   for (const nb of args.notebooks) copyFileSync(nb, join(root, basename(nb)));
   mkdirSync(args.out, { recursive: true });
   const token = randomBytes(24).toString('hex');
@@ -100,6 +107,14 @@ async function main() {
         const seen = await page.evaluate((path) => window.runLesson(path), name);
         lessonFailures.push(...judge(seen));
         if (pageErrors.length) lessonFailures.push(`no errors on the page expected, found: ${pageErrors.join(' | ').slice(0, 600)}`);
+        if (nb === args.planted) {
+          const blind = lessonFailures.length === 0 ? 'passed it'
+            : !lessonFailures.some((f) => f.includes(args.wanted)) ? `failed it, but not for "${args.wanted}": ${lessonFailures.join(' | ')}` : null;
+          if (blind) failures.push(`the harness ${blind}; ${name} is planted to fail`);
+          else console.log(`${name}: failed as planted (${lessonFailures.find((f) => f.includes(args.wanted))})`);
+          await page.close();
+          continue;
+        }
         for (const c of seen.cells) {
           totals.updates += c.updates;
           totals.tables += c.tablesRaw.tables;
