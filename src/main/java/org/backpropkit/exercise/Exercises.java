@@ -136,28 +136,23 @@ public final class Exercises {
     }
 
     /**
-     * Lesson 7's answer for the weights: {@code ∂L/∂W⁽ˡ⁾} of layer {@code l} (1 to D) of a sigmoid network
-     * with L2 loss, for a batch {@code x}, {@code t} (one sample per row) — a matrix shaped as {@code W⁽ˡ⁾}.
+     * Lesson 7's answer: the gradients of layer {@code l} (1 to D) of a sigmoid network with L2 loss, for a batch
+     * {@code x}, {@code t} (one sample per row): {@code {∂L/∂W⁽ˡ⁾, ∂L/∂b⁽ˡ⁾}}, shaped as {@code W⁽ˡ⁾} and as the row
+     * {@code b⁽ˡ⁾}.
      */
     @FunctionalInterface
-    public interface LayerWeightGradient {
-        Matrix dL_dW(Network net, Matrix x, Matrix t, int l);
-    }
-
-    /** Lesson 7's answer for the biases: {@code ∂L/∂b⁽ˡ⁾} of layer {@code l}, a row shaped as {@code b⁽ˡ⁾}. */
-    @FunctionalInterface
-    public interface LayerBiasGradient {
-        Matrix dL_db(Network net, Matrix x, Matrix t, int l);
+    public interface LayerGradients {
+        Matrix[] of(Network net, Matrix x, Matrix t, int l);
     }
 
     /**
      * Lesson 7: checks the general rule in matrix form, {@code ∂L/∂W⁽ˡ⁾ = (1/n) H⁽ˡ⁻¹⁾ᵀ Δ⁽ˡ⁾} and
      * {@code ∂L/∂b⁽ˡ⁾ = (1/n) 1ᵀ Δ⁽ˡ⁾} for every layer, against the kit's backpropagation on three deeper
      * networks and batches the lesson never showed.
-     * <pre>{@code Exercises.generalRule((net, x, t, l) -> dL_dW(net, x, t, l), (net, x, t, l) -> dL_db(net, x, t, l))}</pre>
+     * <pre>{@code Exercises.generalRule((net, x, t, l) -> gradients(net, x, t, l))}</pre>
      */
-    public static String generalRule(LayerWeightGradient weights, LayerBiasGradient biases) {
-        return GeneralRuleExercise.check(weights, biases);
+    public static String generalRule(LayerGradients yours) {
+        return GeneralRuleExercise.check(yours);
     }
 
     /**

@@ -117,16 +117,20 @@ final class GeneralRuleExercise {
                                 + "counting down from the output, where yours differ.");
     }
 
-    /** Checks the learner's gradients, given as two lambdas that call the notebook's methods. */
-    static String check(Exercises.LayerWeightGradient weights, Exercises.LayerBiasGradient biases) {
+    /** Checks the learner's gradients, given as {@code (net, x, t, l) -> gradients(net, x, t, l)}. */
+    static String check(Exercises.LayerGradients yours) {
         return exercise().check(batch -> {
             int depth = batch.net().depth();
             List<Double> all = new ArrayList<>();
             for (int l = 1; l <= depth; l++) {
                 Batch own = fresh(batch);
-                add(all, weights.dL_dW(own.net(), own.x(), own.t(), l), batch.net().layer(l).w(), "∂L/∂W", l);
-                own = fresh(batch);
-                add(all, biases.dL_db(own.net(), own.x(), own.t(), l), batch.net().layer(l).b(), "∂L/∂b", l);
+                Matrix[] g = yours.of(own.net(), own.x(), own.t(), l);
+                if (g == null || g.length != 2) {
+                    throw new WrongShape("your answer for layer " + l + " holds " + (g == null ? "nothing (null)" : g.length
+                            + (g.length == 1 ? " matrix" : " matrices")) + "; expected 2: ∂L/∂W⁽ˡ⁾, then ∂L/∂b⁽ˡ⁾");
+                }
+                add(all, g[0], batch.net().layer(l).w(), "∂L/∂W", l);
+                add(all, g[1], batch.net().layer(l).b(), "∂L/∂b", l);
             }
             return all.stream().mapToDouble(Double::doubleValue).toArray();
         });

@@ -133,7 +133,7 @@ class GeneralRuleExerciseTest {
     }
 
     static String check(Slip slip) {
-        return Exercises.generalRule((net, x, t, l) -> dL_dW(net, x, t, l, slip), (net, x, t, l) -> dL_db(net, x, t, l, slip));
+        return Exercises.generalRule((net, x, t, l) -> new Matrix[] {dL_dW(net, x, t, l, slip), dL_db(net, x, t, l, slip)});
     }
 
     @Test
