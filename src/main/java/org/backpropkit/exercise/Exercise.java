@@ -2,6 +2,7 @@ package org.backpropkit.exercise;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.backpropkit.check.CheckFailed;
@@ -158,8 +159,9 @@ final class Exercise<C> {
         for (int k = 0; k < wrong.length && shown < SHOWN; k++) {
             if (wrong[k]) {
                 int c = firstWrong(mine, truth, k);
-                text.append("\n    ").append(layout.labels().get(k)).append(": yours ").append(Format.number(mine[c][k]))
-                        .append(", expected ").append(Format.number(truth[c][k])).append("   (").append(where.apply(trials.get(c)))
+                String[] pair = apart(mine[c][k], truth[c][k]);
+                text.append("\n    ").append(layout.labels().get(k)).append(": yours ").append(pair[0])
+                        .append(", expected ").append(pair[1]).append("   (").append(where.apply(trials.get(c)))
                         .append(")");
                 shown++;
             }
@@ -172,6 +174,16 @@ final class Exercise<C> {
             text.append("\n  ").append(capitalised(pattern)).append(".");
         }
         return text.toString();
+    }
+
+    /** Yours and expected as printed: six digits, or as many more (up to 12) as it takes to tell them apart. */
+    private static String[] apart(double mine, double truth) {
+        String a = Format.number(mine), b = Format.number(truth);
+        for (int digits = 7; a.equals(b) && digits <= 12; digits++) {
+            a = String.format(Locale.ROOT, "%." + digits + "g", mine);
+            b = String.format(Locale.ROOT, "%." + digits + "g", truth);
+        }
+        return new String[] {a, b};
     }
 
     private double[] run(Function<C, double[]> yours, int c) {
