@@ -6,7 +6,8 @@ For every notebook (default: notebooks/*.ipynb, in order) it validates the file 
 cell through nbclient, writes the executed notebook and an HTML page to DIR (default build/lessons), and
 prints one line: cells, checks passed (lines starting with ✓, as the kit's Check helpers print), seconds. A cell that raises, or an error output, marks the
 lesson failed; the exit status is 1 if any lesson failed. --check-clean also fails a committed notebook that
-carries outputs (lessons are committed without them).
+carries outputs (lessons are committed without them). Its kernels run with BACKPROP_KIT_HEADLESS=1, so pictures
+that move (step-throughs, live training) show only their final frame, at once.
 
 The pages' math is typeset to SVG at build time (src/scripts/math/render-math.cjs, MathJax from npm), so a
 page shows its formulas in any browser, offline, without MathJax on the machine; a formula with a TeX error
@@ -14,6 +15,7 @@ fails its lesson. Without node or that npm package (kit.sh installs both) the pa
 MathJax script, which works only where its MathJax is, and a warning says so.
 """
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -92,6 +94,9 @@ def typeset_math(pages):
 
 
 def main():
+    # No one watches a headless run: step-throughs and live training go straight to their final picture
+    # instead of pausing between frames (the kernels started below inherit this).
+    os.environ.setdefault("BACKPROP_KIT_HEADLESS", "1")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kernel", default="backprop-java")
     parser.add_argument("--out", default=str(KIT / "build" / "lessons"))

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # A real browser: opens lessons in headless Chromium through Debian's Jupyter Notebook, runs all
-# cells, and checks the page shows rendered LaTeX, a plot and no error output; then opens a lesson's HTML
-# page from a temporary folder, offline and with Debian's MathJax blocked, and checks its math is typeset.
+# cells, and checks the page shows rendered LaTeX, a plot and no error output; then a step-through
+# notebook, whose picture must change in place frame by frame and end on the final frame; then opens a
+# lesson's HTML page from a temporary folder, offline and with Debian's MathJax blocked, and checks its
+# math is typeset.
 # Exits non-zero on failure.
 #
-#   bash src/scripts/test-e2e.sh                 # the harness self-check, then the default notebooks
+#   bash src/scripts/test-e2e.sh                 # the harness self-check, the default notebooks, the step-through
 #   bash src/scripts/test-e2e.sh notebooks/*.ipynb
 #
 # Screenshots and Jupyter's logs go to build/e2e/. Needs chromium, node and npm (installed with apt
@@ -19,6 +21,8 @@ OUT="$KIT/build/e2e"
 DEFAULT_LESSONS="${BACKPROP_KIT_E2E_LESSONS:-$KIT/notebooks/05-output-gradients.ipynb}"
 # A lesson whose HTML page holds math in text and in outputs (a derivation): its page is opened offline.
 PAGE_LESSON="${BACKPROP_KIT_E2E_PAGE:-$KIT/notebooks/05-output-gradients.ipynb}"
+# A notebook with a step-through played into one display: cells tagged `frames` and `final-frame`.
+FRAMES_NOTEBOOK="${BACKPROP_KIT_E2E_FRAMES:-$E2E/fixtures/step-through.ipynb}"
 
 need_commands() {
     local missing=()
@@ -64,6 +68,8 @@ for lesson in "${lessons[@]}"; do
     say "Lesson in the browser: $lesson"
     e2e "$lesson" --expect-latex-output || status=1
 done
+say "A step-through in the browser: $FRAMES_NOTEBOOK"
+e2e "$FRAMES_NOTEBOOK" --expect-latex-output --expect-frames || status=1
 
 # A page is read elsewhere: the math must be typeset into the page itself (src/scripts/math), not left to a
 # MathJax that only this machine has. The page is made fresh, then opened from a temporary folder.

@@ -92,6 +92,8 @@ public final class JavaKernel extends BaseKernel {
             "import org.backpropkit.data.Split;",
             "import org.backpropkit.data.Standardization;",
             "import org.backpropkit.plot.*;",
+            "import org.backpropkit.view.*;",
+            "import org.backpropkit.autodiff.*;",
             "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;");
 
     /** {@code System.exit}, {@code Runtime.getRuntime().exit/halt}: they would end the kernel and its state. */

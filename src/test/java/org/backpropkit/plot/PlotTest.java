@@ -101,6 +101,26 @@ class PlotTest {
     }
 
     @Test
+    void recordedCurvesDrawAsRunsDo() {
+        History run = article(0.5, 50);
+        Map<String, double[]> curves = new java.util.LinkedHashMap<>();
+        curves.put("training", run.loss());
+        curves.put("held-out", new double[] {0.3, 0.2, 0.1});
+        XYChart chart = Plot.lossCurves(Scale.LINEAR, curves);
+        assertEquals(List.of("training", "held-out"), names(chart));
+        assertArrayEquals(run.loss(), series(chart, "training").getYData());
+        assertEquals("Loss during training", chart.getTitle());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plot.lossCurves(Scale.LOG, Map.of("flat", new double[] {0.1, 0})));
+        assertEquals("a log scale needs losses above 0, but 'flat' has loss 0.0 at epoch 1; use Scale.LINEAR",
+                e.getMessage());
+        XYChart weights = Plot.weightCurves(Map.of(run.tracked("w11"), run.trajectory("w11")));
+        assertEquals(List.of("w₁₁"), names(weights));
+        assertEquals(Plot.weights(run, "w11").getSeriesMap().get("w₁₁").getYData().length,
+                weights.getSeriesMap().get("w₁₁").getYData().length);
+    }
+
+    @Test
     void labelledRunsKeepTheirLabels() {
         XYChart chart = Plot.loss(Map.of("mine", article(0.5, 10)));
         assertEquals(List.of("mine"), names(chart));
