@@ -125,7 +125,7 @@ final class Exercise<C> {
         if (matched != null) {
             throw fail(differences, matched.hint(), matched.stronger());
         }
-        if (isConstant(mine) && !isConstant(truth)) {
+        if (isConstant(mine, wrong) && !isConstant(truth, wrong)) {
             throw fail(differences, constant, stronger);
         }
         String general = generalPattern(mine, truth, wrong);
@@ -284,10 +284,11 @@ final class Exercise<C> {
         return new CheckFailed("✗ " + text + "\n  Hint: " + firstHint + "\n  A stronger hint, if you want one: Exercises.hint(2)");
     }
 
-    private boolean isConstant(double[][] answers) {
+    /** Whether every entry marked {@code wrong} is the same on every trial (an answer that ignores what it is given). */
+    private boolean isConstant(double[][] answers, boolean[] wrong) {
         for (double[] answer : answers) {
             for (int k = 0; k < answer.length; k++) {
-                if (!Comparison.close(answer[k], answers[0][k])) {
+                if (wrong[k] && !Comparison.close(answer[k], answers[0][k])) {
                     return false;
                 }
             }
