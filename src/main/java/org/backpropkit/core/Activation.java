@@ -33,11 +33,16 @@ public enum Activation {
         }
     },
 
-    /** {@code tanh(a)}, {@code tanh'(a) = 1 − h²}. */
+    /**
+     * {@code tanh(a)}, {@code tanh'(a) = 1 − h²}. Computed by {@link StrictMath#tanh}, whose result Java
+     * specifies bit for bit: HotSpot's {@code Math.tanh} became a faster intrinsic in JDK 24 that differs
+     * in the last bit on a few percent of inputs, and a tanh network would no longer give the same
+     * numbers on JDK 17 and 25. (On JDK 17 both give the same bits.)
+     */
     TANH("tanh") {
         @Override
         public double apply(double a) {
-            return Math.tanh(a);
+            return StrictMath.tanh(a);
         }
 
         @Override

@@ -27,7 +27,10 @@ import org.backpropkit.core.Shuffle;
  * }</pre>
  * {@code batchSize(1)} is per-sample SGD, {@code batchSize(n)} mini-batches (shuffled each epoch
  * with the seed, by {@link Shuffle}), and no batch size the full batch. Each step's gradient is the
- * batch mean ({@link Gradients}). The same network, data, options and seed give bit-identical results.
+ * batch mean ({@link Gradients}). The same network, data, options and seed give bit-identical results,
+ * on JDK 17 and on every later JDK alike ({@code src/scripts/test-same-bits.sh} compares them): tanh is
+ * computed by {@code StrictMath}, whose bits Java specifies; {@code Math.exp} and {@code Math.log} give the
+ * same bits on every JDK of one kind of processor (x86-64 here) but may differ in the last bit on another.
  *
  * <p>A long run can be stopped: when the thread is interrupted (the kernel's Interrupt button) training
  * ends after the step it is in with {@link TrainingInterrupted}; the network keeps the weights of that
