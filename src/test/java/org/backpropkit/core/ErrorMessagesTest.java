@@ -53,6 +53,19 @@ class ErrorMessagesTest {
         fails("'u41' lies outside u, which has 3 rows (i = 1 to 3) and 2 columns (j = 1 to 2)", () -> net.get("u41"));
     }
 
+    /** Numbers too large for an int are read as the kit's names, not as Java's NumberFormatException. */
+    @Test
+    void indicesTooLargeForAnInt() {
+        fails("unknown parameter 'w(99999999999)11': layers count from 1 to 2. This network has w (2×3), b(1) (3),"
+                + " u (3×2), b(2) (2); for example w11 or b(2)2", () -> net.parameter("w(99999999999)11"));
+        fails("'b(1)99999999999' lies outside b(1), which has 3 entries (1 to 3)", () -> net.get("b(1)99999999999"));
+        fails("'u1,99999999999' lies outside u, which has 3 rows (i = 1 to 3) and 2 columns (j = 1 to 2)",
+                () -> net.get("u1,99999999999"));
+        fails("no value named 'h99999999999' in this forward pass; names look like x1, a(1)1, y1",
+                () -> net.forward(Article.x()).value("h99999999999"));
+        assertEquals(net.parameter("u21"), net.parameter("u02,01")); // leading zeros are still numbers
+    }
+
     @Test
     void weightsOfTheWrongShape() {
         fails("u of layer 2 is 3×2 (inputs × units), got 2×3",
