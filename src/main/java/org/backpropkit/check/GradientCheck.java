@@ -54,11 +54,14 @@ public final class GradientCheck {
 
     /** Checks backpropagation's gradients for one sample, every parameter. */
     public static GradientReport run(Network net, double[] x, double[] t) {
+        Require.notNull("net", net);
         return run(net, Require.sample("x", x), Require.sample("t", t));
     }
 
     /** Checks backpropagation's gradients of the batch loss, every parameter; one sample per row. */
     public static GradientReport run(Network net, Matrix x, Matrix t) {
+        Require.notNull("net", net);
+        Require.sameRows(x, t);
         return check(net, x, t, net.gradients(x, t)::of);
     }
 
@@ -67,11 +70,14 @@ public final class GradientCheck {
      * {@code p -> myFormula(p)}, or the article's rule ({@code GeneralRule}).
      */
     public static GradientReport claimed(Network net, double[] x, double[] t, ToDoubleFunction<Parameter> claimed) {
+        Require.notNull("net", net);
         return claimed(net, Require.sample("x", x), Require.sample("t", t), claimed);
     }
 
     /** Checks the gradients you claim for the batch loss, every parameter; one sample per row. */
     public static GradientReport claimed(Network net, Matrix x, Matrix t, ToDoubleFunction<Parameter> claimed) {
+        Require.notNull("net", net);
+        Require.sameRows(x, t);
         if (claimed == null) {
             throw new IllegalArgumentException("claimed is null: give the gradient you claim for each parameter, "
                     + "e.g. p -> myFormula(p); to check backpropagation use GradientCheck.run(net, x, t)");
@@ -81,13 +87,15 @@ public final class GradientCheck {
 
     /** The numeric slope {@code (L(θ + ε) − L(θ − ε)) / 2ε} of the named parameter, for one sample. */
     public static double slope(Network net, double[] x, double[] t, String name) {
+        Require.notNull("net", net);
         return slope(net, Require.sample("x", x), Require.sample("t", t), name);
     }
 
     /** The numeric slope of the named parameter for the batch loss; {@code net} is left exactly as it was. */
     public static double slope(Network net, Matrix x, Matrix t, String name) {
-        Parameter p = net.parameter(name);
+        Require.notNull("net", net);
         Require.sameRows(x, t);
+        Parameter p = net.parameter(name);
         return numeric(net, new Backprop(net, x.rows()), x, t, p);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import org.backpropkit.core.Format;
 import org.backpropkit.core.Notation;
 import org.backpropkit.core.Parameter;
+import org.backpropkit.core.Require;
 import org.backpropkit.core.RichText;
 
 /**
@@ -62,6 +63,7 @@ public final class GradientReport implements RichText {
     }
 
     public int count(Verdict verdict) {
+        Require.notNull("verdict", verdict, "give one of CORRECT, SUSPICIOUS, WRONG");
         int c = 0;
         for (Result r : results) {
             c += r.verdict() == verdict ? 1 : 0;

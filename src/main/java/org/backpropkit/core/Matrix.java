@@ -44,6 +44,7 @@ public final class Matrix {
      * @throws IllegalArgumentException if the rows differ in length (NaN is allowed here; the network refuses it)
      */
     public static Matrix of(double[]... values) {
+        Require.noNulls("the rows of the matrix", values);
         if (values.length == 0 || values[0].length == 0) {
             throw new IllegalArgumentException("a matrix needs at least one row and one column, got "
                     + values.length + " rows");
@@ -62,7 +63,7 @@ public final class Matrix {
 
     /** Returns a one-row matrix: a single sample in the row-vector convention. */
     public static Matrix row(double... values) {
-        return of(values);
+        return of(Require.notNull("the row's values", values));
     }
 
     /**
@@ -179,6 +180,7 @@ public final class Matrix {
     }
 
     private void requireSameShape(Matrix m) {
+        Require.notNull("the matrix", m);
         if (m.rows != rows || m.cols != cols) {
             throw new IllegalArgumentException("expected a " + shape() + " matrix, got " + m.shape());
         }

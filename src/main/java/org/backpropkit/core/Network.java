@@ -64,6 +64,7 @@ public final class Network {
         private Loss loss = Loss.L2;
 
         private Builder(int[] sizes) {
+            Require.notNull("sizes", sizes, "give the layer sizes, inputs first, e.g. Network.of(2, 3, 2)");
             if (sizes.length < 2) {
                 throw new IllegalArgumentException("a network needs at least 2 sizes (inputs and outputs), got "
                         + sizes.length);
@@ -79,6 +80,8 @@ public final class Network {
 
         /** The activation of every hidden layer (default: sigmoid). */
         public Builder hidden(Activation f) {
+            Require.notNull("the hidden activation", f,
+                    "give one of SIGMOID, TANH, RELU, IDENTITY, e.g. hidden(Activation.TANH)");
             if (f == Activation.SOFTMAX) {
                 throw new IllegalArgumentException("softmax belongs on the output layer, not on hidden layers");
             }
@@ -88,13 +91,14 @@ public final class Network {
 
         /** The activation of the output layer (default: softmax for cross-entropy, else sigmoid). */
         public Builder output(Activation f) {
-            this.output = f;
+            this.output = Require.notNull("the output activation", f, "give one of SIGMOID, TANH, RELU, IDENTITY, "
+                    + "SOFTMAX, or leave output(…) out for the default (softmax for cross-entropy, else sigmoid)");
             return this;
         }
 
         /** The loss (default: the article's L2). */
         public Builder loss(Loss loss) {
-            this.loss = loss;
+            this.loss = Require.notNull("the loss", loss, "give one of L2, BINARY_CROSS_ENTROPY, CROSS_ENTROPY");
             return this;
         }
 
@@ -171,6 +175,7 @@ public final class Network {
     }
 
     public double get(Parameter p) {
+        Require.notNull("the parameter p", p);
         Layer layer = layer(p.layer());
         return p.isBias() ? layer.b().get(0, p.col()) : layer.w().get(p.row(), p.col());
     }
@@ -181,6 +186,7 @@ public final class Network {
     }
 
     public void set(Parameter p, double value) {
+        Require.notNull("the parameter p", p);
         Require.finite(p.name(), value);
         Layer layer = layer(p.layer());
         (p.isBias() ? layer.b() : layer.w()).set(p.isBias() ? 0 : p.row(), p.col(), value);
@@ -188,6 +194,7 @@ public final class Network {
 
     /** Sets every weight of layer {@code l}; {@code w} must have shape inputs × units of that layer. */
     public void setWeights(int l, double[][] w) {
+        Require.notNull("w", w, "give the weights of layer " + l + " as rows, one per input");
         Matrix m = Matrix.of(w);
         Matrix target = layer(l).w();
         if (m.rows() != target.rows() || m.cols() != target.cols()) {
@@ -199,6 +206,7 @@ public final class Network {
 
     /** Sets every bias of layer {@code l}. */
     public void setBiases(int l, double... b) {
+        Require.notNull("b", b, "give one bias per unit of layer " + l);
         Matrix target = layer(l).b();
         if (b.length != target.cols()) {
             throw new IllegalArgumentException(Notation.plain(notation.bias(l, true)) + " has " + target.cols()
@@ -214,6 +222,7 @@ public final class Network {
 
     /** Runs the forward pass for a batch, one sample per row. */
     public ForwardPass forward(Matrix x) {
+        Require.notNull("x", x, "give the inputs, one sample per row");
         return new Backprop(this, x.rows()).forward(x);
     }
 

@@ -76,6 +76,7 @@ public final class Notation {
 
     /** A parameter as printed, e.g. {@code u₂₁}, {@code b⁽¹⁾₃}; in LaTeX {@code u_{21}}, {@code b^{(1)}_{3}}. */
     public String symbol(Parameter p, boolean latex) {
+        Require.notNull("the parameter p", p);
         return p.isBias() ? indexed(bias(p.layer(), latex), latex, p.col() + 1)
                 : indexed(weight(p.layer(), latex), latex, p.row() + 1, p.col() + 1);
     }
@@ -87,6 +88,8 @@ public final class Notation {
 
     /** Writes {@code symbol} with unit subscripts counted from 1, e.g. {@code u₂₁} or {@code u_{21}}. */
     public static String indexed(String symbol, boolean latex, int... units) {
+        Require.notNull("symbol", symbol);
+        Require.notNull("units", units);
         boolean wide = false;
         for (int u : units) {
             wide |= u >= 10;
@@ -127,6 +130,8 @@ public final class Notation {
      * @throws IllegalArgumentException naming what is wrong and the parameters this network has
      */
     public Parameter parameter(String name) {
+        Require.notNull("the parameter name", name, "give a name such as "
+                + name(new Parameter(1, false, 0, 0, this)));
         Matcher m = NAME.matcher(plain(name));
         if (!m.matches()) {
             throw unknown(name, "it does not look like a parameter name");
@@ -206,6 +211,7 @@ public final class Notation {
      * and {@code h} without a layer where the network has only one such layer).
      */
     Value value(String name) {
+        Require.notNull("the value's name", name, "give a name such as x1, " + plain(a(1, true)) + "1");
         Matcher m = NAME.matcher(plain(name));
         if (m.matches() && m.group(4) == null) {
             String letter = m.group(1);

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.backpropkit.core.Format;
 import org.backpropkit.core.Matrix;
+import org.backpropkit.core.Require;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -75,6 +76,8 @@ public final class DataSet {
      * at that path with every column read as a number.
      */
     public static DataSet load(String nameOrPath) {
+        Require.notNull("the data set's name or path", nameOrPath,
+                "give a bundled set (" + String.join(", ", BUNDLED.keySet()) + ") or a CSV file's path");
         List<String> labels = BUNDLED.get(nameOrPath);
         if (labels == null) {
             return load(Path.of(nameOrPath));
@@ -100,6 +103,8 @@ public final class DataSet {
      *     cell of a numeric column is empty or not a number
      */
     public static DataSet load(Path path, String... labelColumns) {
+        Require.notNull("path", path, "give the CSV file's path, e.g. Path.of(\"my.csv\")");
+        Require.noNulls("the label columns", labelColumns);
         Path absolute = path.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute)) {
             String hint = path.toString().contains("/") || path.toString().contains(".") ? ""
@@ -250,6 +255,7 @@ public final class DataSet {
 
     /** The values of these numeric columns, one row per sample, one column per name. */
     public Matrix matrix(String... columns) {
+        Require.noNulls("the column names", columns);
         if (columns.length == 0) {
             throw new IllegalArgumentException("name at least one column; " + name + " has: "
                     + String.join(", ", columns()));
@@ -270,6 +276,7 @@ public final class DataSet {
 
     /** Chooses the input columns {@code x₁, x₂, …}; then say which columns are the targets. */
     public Inputs inputs(String... columns) {
+        Require.noNulls("the input columns", columns);
         return new Inputs(this, List.of(columns), matrix(columns));
     }
 
@@ -278,6 +285,7 @@ public final class DataSet {
      * {@code digits} are {@code inputsExcept("label")}.
      */
     public Inputs inputsExcept(String... columns) {
+        Require.noNulls("the columns to leave out", columns);
         List<String> left = new ArrayList<>(columns());
         for (String column : columns) {
             left.remove(column(column).name());
@@ -311,6 +319,7 @@ public final class DataSet {
 
         /** Uses these numeric columns as the targets {@code t}, as they are. */
         public Examples targets(String... columns) {
+            Require.noNulls("the target columns", columns);
             return new Examples(data.name, names, x, List.of(columns), data.matrix(columns), List.of());
         }
 
@@ -319,6 +328,7 @@ public final class DataSet {
          * names) becomes the target row with 1 in column {@code k} and 0 elsewhere.
          */
         public Examples oneHot(String column) {
+            Require.notNull("the label column", column);
             Column<?> labels = data.column(column);
             List<String> text = new ArrayList<>();
             for (int i = 0; i < labels.size(); i++) {

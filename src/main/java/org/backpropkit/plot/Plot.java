@@ -69,6 +69,8 @@ public final class Plot {
 
     /** The loss over epochs of one or more runs on a linear or logarithmic loss axis. */
     public static XYChart loss(Scale scale, History... runs) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.noNulls("the runs", runs);
         if (runs.length == 0) {
             throw new IllegalArgumentException("give at least one History to plot");
         }
@@ -88,6 +90,9 @@ public final class Plot {
 
     /** The loss over epochs of labelled runs, on a linear or logarithmic loss axis. */
     public static XYChart loss(Scale scale, Map<String, History> runs) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.notNull("runs", runs);
+        runs.forEach((label, run) -> Require.notNull("the run labelled '" + label + "'", run));
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("give at least one History to plot");
         }
@@ -124,6 +129,8 @@ public final class Plot {
      * ({@code w₁₁}, {@code u₂₁}); all tracked weights unless some are named.
      */
     public static XYChart weights(History run, String... names) {
+        Require.notNull("run", run, "give the History a Trainer returned");
+        Require.noNulls("the names", names);
         List<Parameter> chosen = new ArrayList<>(run.tracked());
         if (names.length > 0) {
             chosen.clear();
@@ -157,6 +164,7 @@ public final class Plot {
 
     /** These activation functions {@code f(a)} (solid) and their derivatives {@code f′(a)} (dashed). */
     public static XYChart activations(Activation... functions) {
+        Require.noNulls("the activations", functions);
         if (functions.length == 0) {
             throw new IllegalArgumentException("name at least one activation, e.g. Activation.SIGMOID");
         }
@@ -223,11 +231,14 @@ public final class Plot {
      * contour lines (colour legend: dark = low loss), centred on the current values.
      */
     public static XYChart lossSurface(Network net, double[] x, double[] t, String p, String q) {
+        Require.notNull("net", net);
         return lossSurface(net, Require.sample("x", x), Require.sample("t", t), p, q);
     }
 
     /** The same for the mean loss of a batch, one sample per row. */
     public static XYChart lossSurface(Network net, Matrix x, Matrix t, String p, String q) {
+        Require.notNull("net", net);
+        Require.sameRows(x, t);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
         double p0 = net.get(pp), q0 = net.get(qq);
         return surface(net, x, t, pp, qq, null, null, new double[] {p0 - 2, p0 + 2}, new double[] {q0 - 2, q0 + 2}, "");
@@ -241,11 +252,15 @@ public final class Plot {
      * they moved during training, the path is the shadow of a walk through more dimensions.
      */
     public static XYChart lossSurface(Network net, double[] x, double[] t, History run, String p, String q) {
+        Require.notNull("net", net);
         return lossSurface(net, Require.sample("x", x), Require.sample("t", t), run, p, q);
     }
 
     /** The same for the mean loss of a batch, one sample per row. */
     public static XYChart lossSurface(Network net, Matrix x, Matrix t, History run, String p, String q) {
+        Require.notNull("net", net);
+        Require.sameRows(x, t);
+        Require.notNull("run", run, "give the History of a run that tracked " + p + " and " + q);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
         double[] pathP = run.trajectory(pp);
         double[] pathQ = run.trajectory(qq);
@@ -262,11 +277,14 @@ public final class Plot {
      *     no longer finite
      */
     public static XYChart descent(Network net, double[] x, double[] t, String p, String q, double eta, int steps) {
+        Require.notNull("net", net);
         return descent(net, Require.sample("x", x), Require.sample("t", t), p, q, eta, steps);
     }
 
     /** The same for the mean loss of a batch (full-batch gradients), one sample per row. */
     public static XYChart descent(Network net, Matrix x, Matrix t, String p, String q, double eta, int steps) {
+        Require.notNull("net", net);
+        Require.sameRows(x, t);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
         History run = Trainer.sgd(eta).epochs(steps).only(pp.name(), qq.name()).track(pp.name(), qq.name())
                 .train(net.copy(), x, t);
@@ -352,6 +370,8 @@ public final class Plot {
      * itself is drawn as a line.
      */
     public static XYChart decisionBoundary(Network net, Examples data) {
+        Require.notNull("net", net);
+        Require.notNull("data", data);
         Matrix x = data.x(), t = data.t();
         if (x.cols() != 2 || net.inputs() != 2) {
             throw new IllegalArgumentException("a decision boundary is drawn in 2-D: the examples have " + x.cols()
@@ -470,6 +490,7 @@ public final class Plot {
 
     /** The chart as PNG bytes, as a notebook displays it. */
     public static byte[] png(XYChart chart) {
+        Require.notNull("chart", chart);
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
@@ -479,6 +500,7 @@ public final class Plot {
 
     /** The chart as SVG text (about 15 times larger than the PNG: text is drawn as paths). */
     public static byte[] svg(XYChart chart) {
+        Require.notNull("chart", chart);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
@@ -493,6 +515,8 @@ public final class Plot {
      * replaced in one step, so a reader never sees half an image.
      */
     public static Path save(XYChart chart, Path file) {
+        Require.notNull("chart", chart);
+        Require.notNull("file", file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".png")) {
             AtomicFiles.write(file, png(chart));

@@ -6,6 +6,7 @@ import org.backpropkit.core.Format;
 import org.backpropkit.core.Network;
 import org.backpropkit.core.Notation;
 import org.backpropkit.core.Parameter;
+import org.backpropkit.core.Require;
 import org.backpropkit.core.RichText;
 
 /**
@@ -88,6 +89,7 @@ public final class History implements RichText {
 
     /** The values of tracked parameter {@code p} before training and after each epoch. */
     public double[] trajectory(Parameter p) {
+        Require.notNull("the parameter p", p);
         return Arrays.copyOf(trajectories[index(p)], recorded);
     }
 

@@ -95,6 +95,7 @@ public final class Trainer {
 
     /** Records these parameters after every epoch, by name ({@code "w11"}, {@code "u21"}, {@code "b(1)3"}). */
     public Trainer track(String... names) {
+        Require.noNulls("the names given to track(…)", names);
         tracked.addAll(List.of(names));
         return this;
     }
@@ -104,13 +105,15 @@ public final class Trainer {
      * as 0), e.g. {@code only("u11", "u21")} to walk a 2-D slice of the loss. Default: all of them.
      */
     public Trainer only(String... names) {
+        Require.noNulls("the names given to only(…)", names);
         only.addAll(List.of(names));
         return this;
     }
 
     /** Calls {@code listener} after every epoch. */
     public Trainer onEpoch(EpochListener listener) {
-        this.listener = listener;
+        this.listener = Require.notNull("the listener", listener, "give a method of (epoch, loss), e.g. "
+                + "(epoch, loss) -> System.out.println(epoch + \" \" + loss)");
         return this;
     }
 
@@ -128,6 +131,7 @@ public final class Trainer {
 
     /** Trains {@code net} in place on one sample: inputs {@code x}, targets {@code t}. */
     public History train(Network net, double[] x, double[] t) {
+        Require.notNull("net", net);
         return train(net, Require.sample("x", x), Require.sample("t", t));
     }
 
@@ -140,6 +144,7 @@ public final class Trainer {
      *     last completed step
      */
     public History train(Network net, Matrix x, Matrix t) {
+        Require.notNull("net", net);
         Require.sameRows(x, t);
         int n = x.rows();
         List<Parameter> watched = resolve(net, tracked);
