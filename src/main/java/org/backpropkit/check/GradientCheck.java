@@ -95,6 +95,7 @@ public final class GradientCheck {
     public static double slope(Network net, Matrix x, Matrix t, String name) {
         Require.notNull("net", net);
         Require.sameRows(x, t);
+        net.requireFinite();
         Parameter p = net.parameter(name);
         return numeric(net, new Backprop(net, x.rows()), x, t, p);
     }

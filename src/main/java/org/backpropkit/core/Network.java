@@ -201,6 +201,7 @@ public final class Network {
             throw new IllegalArgumentException(Notation.plain(notation.weight(l, true)) + " of layer " + l + " is "
                     + target.shape() + " (inputs × units), got " + m.shape());
         }
+        requireFinite(l, false, m, "setWeights(" + l + ", …)");
         target.setAll(m);
     }
 
@@ -212,7 +213,41 @@ public final class Network {
             throw new IllegalArgumentException(Notation.plain(notation.bias(l, true)) + " has " + target.cols()
                     + " entries, got " + b.length);
         }
-        target.setAll(Matrix.row(b));
+        Matrix m = Matrix.row(b);
+        requireFinite(l, true, m, "setBiases(" + l + ", …)");
+        target.setAll(m);
+    }
+
+    /**
+     * Requires every weight and bias to be a finite number, and names the first that is not. The setters
+     * refuse NaN and infinity already; this also catches a value written straight into a layer's matrix
+     * ({@code layer(1).w().set(0, 0, Double.NaN)}), before it turns every result into NaN. The forward pass,
+     * the loss, the gradients, training and gradient checks ask it first. Cost: one look at each parameter,
+     * no more than a forward pass of one sample.
+     */
+    public void requireFinite() {
+        for (int l = 1; l <= depth(); l++) {
+            requireFinite(l, false, layer(l).w(), null);
+            requireFinite(l, true, layer(l).b(), null);
+        }
+    }
+
+    /**
+     * Refuses the first entry of {@code m}, the weights or biases of layer {@code l}, that is not finite,
+     * by its name; {@code setter} names the call that would have set it, null for the network as it is.
+     */
+    private void requireFinite(int l, boolean bias, Matrix m, String setter) {
+        double[] d = m.data();
+        for (int k = 0; k < d.length; k++) {
+            if (!Double.isFinite(d[k])) {
+                Parameter p = new Parameter(l, bias, bias ? 0 : k / m.cols(), k % m.cols(), notation);
+                String name = p.name() + " (" + p.symbol() + ")";
+                throw new IllegalArgumentException(setter != null
+                        ? setter + " would set " + name + " to " + d[k] + "; every weight and bias must be a finite number"
+                        : name + " is " + d[k] + " in this network; every weight and bias must be a finite number (the"
+                                + " setters refuse NaN and infinity: was a layer's matrix changed directly?)");
+            }
+        }
     }
 
     /** Runs the forward pass for one sample. */
@@ -223,6 +258,7 @@ public final class Network {
     /** Runs the forward pass for a batch, one sample per row. */
     public ForwardPass forward(Matrix x) {
         Require.notNull("x", x, "give the inputs, one sample per row");
+        requireFinite();
         return new Backprop(this, x.rows()).forward(x);
     }
 
@@ -234,6 +270,7 @@ public final class Network {
     /** The loss of a batch, the mean of its samples' losses: a forward pass only. */
     public double loss(Matrix x, Matrix t) {
         Require.sameRows(x, t);
+        requireFinite();
         return new Backprop(this, x.rows()).loss(x, t);
     }
 
@@ -245,6 +282,7 @@ public final class Network {
     /** Backpropagation for a batch: gradients of the mean loss. */
     public Gradients gradients(Matrix x, Matrix t) {
         Require.sameRows(x, t);
+        requireFinite();
         return new Backprop(this, x.rows()).gradients(x, t);
     }
 

@@ -146,6 +146,7 @@ public final class Trainer {
     public History train(Network net, Matrix x, Matrix t) {
         Require.notNull("net", net);
         Require.sameRows(x, t);
+        net.requireFinite();
         int n = x.rows();
         List<Parameter> watched = resolve(net, tracked);
         int batch = batchSize == 0 ? n : Math.min(batchSize, n);
@@ -158,7 +159,11 @@ public final class Trainer {
         Random random = new Random(seed);
         History history = new History(eta, epochs, net.notation(), watched);
         latest = history;
-        history.record(0, whole.loss(x, t), net);
+        double start = whole.loss(x, t);
+        if (!Double.isFinite(start)) {
+            throw new IllegalArgumentException(notFiniteBeforeTraining(net, start));
+        }
+        history.record(0, start, net);
         for (int epoch = 1; epoch <= epochs; epoch++) {
             if (batch < n) {
                 Shuffle.inPlace(order, random);
@@ -181,6 +186,25 @@ public final class Trainer {
             listener.epochEnded(epoch, loss);
         }
         return history;
+    }
+
+    /**
+     * Why the loss can be infinite or NaN before any step: a divergence is the learning rate's doing, this
+     * is the starting point's, so the message says so instead of blaming η.
+     */
+    private static String notFiniteBeforeTraining(Network net, double loss) {
+        String why = Double.isNaN(loss) ? "an output is not a number (∞ − ∞ or 0 · ∞ happened inside the network)"
+                : switch (net.loss()) {
+                    case BINARY_CROSS_ENTROPY -> "binary cross-entropy is infinite where an output y is exactly 0 or 1"
+                            + " and its target is the other (ln 0), which happens once a sigmoid's input a is beyond"
+                            + " about ±37";
+                    case CROSS_ENTROPY -> "cross-entropy is infinite where the softmax gives a target class exactly 0"
+                            + " (ln 0), which happens once the output units' inputs a differ by more than about 745";
+                    case L2 -> "an output is beyond what a double holds (about 1.8e308)";
+                };
+        return "The loss before training is " + loss + ": " + why + ". No step was taken, so the learning rate is not"
+                + " the cause: the inputs or the starting weights are too large. Scale the inputs (e.g."
+                + " Split.standardized()) or start from smaller weights.";
     }
 
     private static List<Parameter> resolve(Network net, List<String> names) {

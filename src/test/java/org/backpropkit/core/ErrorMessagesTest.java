@@ -75,6 +75,24 @@ class ErrorMessagesTest {
                 () -> net.set("u21", Double.POSITIVE_INFINITY));
     }
 
+    /** NaN or infinity cannot enter a network through any setter, nor be used when written into a layer directly. */
+    @Test
+    void weightsThatAreNotNumbers() {
+        fails("setWeights(1, …) would set w12 (w₁₂) to NaN; every weight and bias must be a finite number",
+                () -> net.setWeights(1, new double[][] {{0.1, Double.NaN, 0.3}, {0.4, 0.5, -0.6}}));
+        fails("setBiases(2, …) would set b(2)2 (b⁽²⁾₂) to -Infinity; every weight and bias must be a finite number",
+                () -> net.setBiases(2, 0.2, Double.NEGATIVE_INFINITY));
+        fails("w11 must be a finite number, got NaN", () -> net.set("w11", Double.NaN));
+        assertEquals(Article.network().get("w12"), net.get("w12"), 0); // nothing was half set
+        net.layer(2).w().set(2, 1, Double.NaN); // past every setter, straight into u's storage
+        String refused = "u32 (u₃₂) is NaN in this network; every weight and bias must be a finite number (the setters"
+                + " refuse NaN and infinity: was a layer's matrix changed directly?)";
+        fails(refused, () -> net.forward(Article.x()));
+        fails(refused, () -> net.loss(Article.x(), Article.t()));
+        fails(refused, () -> net.gradients(Article.x(), Article.t()));
+        fails(refused, () -> Trainer.sgd(0.5).train(net, Article.x(), Article.t()));
+    }
+
     @Test
     void impossibleArchitectures() {
         fails("a network needs at least 2 sizes (inputs and outputs), got 1", () -> Network.of(2));

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.backpropkit.core.Activation;
 import org.backpropkit.core.Article;
+import org.backpropkit.core.Loss;
 import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
 import org.backpropkit.core.Parameter;
@@ -84,6 +85,22 @@ class TrainerTest {
             assertTrue(Double.isFinite(net.get(p)), p.name() + " = " + net.get(p));
         }
         assertEquals(e.epoch(), e.history().epochs() + 1);
+    }
+
+    /**
+     * A loss that is infinite before the first step is the starting point's fault, not η's: binary
+     * cross-entropy of a sigmoid saturated to exactly 1 against target 0. Refused at the door, saying why.
+     */
+    @Test
+    void aLossThatIsNotFiniteBeforeTrainingIsNotBlamedOnTheLearningRate() {
+        Network net = Network.of(1, 1).loss(Loss.BINARY_CROSS_ENTROPY).seed(1);
+        net.set("w11", 100); // a = 100: σ(a) rounds to exactly 1, and ln(1 − 1) = −∞
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.sgd(0.1).epochs(5).train(net, new double[] {1}, new double[] {0}));
+        assertTrue(e.getMessage().startsWith("The loss before training is Infinity: binary cross-entropy is infinite where"
+                + " an output y is exactly 0 or 1 and its target is the other (ln 0)"), e.getMessage());
+        assertTrue(e.getMessage().contains("the learning rate is not the cause"), e.getMessage());
+        assertEquals(100, net.get("w11"), 0); // no step was taken
     }
 
     @Test
