@@ -294,6 +294,7 @@ public final class Network {
     void checkTarget(Matrix t) {
         Require.columns("t", t, outputs(), "the network gives");
         Require.finite("t", t);
+        loss.requireTargets(t);
     }
 
     /** E.g. {@code 2-3-2 network, σ hidden, σ output, L2 loss, 17 parameters}. */

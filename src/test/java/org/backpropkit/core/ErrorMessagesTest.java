@@ -3,6 +3,7 @@ package org.backpropkit.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.backpropkit.check.GradientCheck;
 import org.backpropkit.train.Trainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -91,6 +92,34 @@ class ErrorMessagesTest {
         fails(refused, () -> net.loss(Article.x(), Article.t()));
         fails(refused, () -> net.gradients(Article.x(), Article.t()));
         fails(refused, () -> Trainer.sgd(0.5).train(net, Article.x(), Article.t()));
+    }
+
+    /** Targets a loss cannot take are refused at the door, by row and value, before they make the loss negative. */
+    @Test
+    void targetsThatAreNotWhatTheLossExpects() {
+        Network softmax = Network.of(2, 2).loss(Loss.CROSS_ENTROPY).seed(1);
+        String distribution = "cross-entropy needs each row of t to be a probability distribution over the classes"
+                + " (entries between 0 and 1 that sum to 1; one-hot: a single 1); row ";
+        String otherwise = " (rows counted from 1). Otherwise y − t is not the gradient and the loss can go below 0";
+        fails(distribution + "1 [1, 1] sums to 2" + otherwise,
+                () -> softmax.gradients(new double[] {1, 2}, new double[] {1, 1}));
+        fails(distribution + "2 [0, 0] is all zeros, so it names no class; a one-hot row has a single 1, in the column"
+                + " of its class" + otherwise,
+                () -> softmax.loss(Matrix.of(new double[] {1, 2}, new double[] {3, 4}),
+                        Matrix.of(new double[] {0, 1}, new double[] {0, 0})));
+        fails(distribution + "1 [1.5, -0.5] holds 1.5 in column 1" + otherwise,
+                () -> Trainer.sgd(0.1).train(softmax, new double[] {1, 2}, new double[] {1.5, -0.5}));
+        softmax.gradients(new double[] {1, 2}, new double[] {0.1 + 0.2, 0.7}); // 0.30000000000000004 + 0.7: a distribution
+
+        Network sigmoid = Network.of(2, 1).loss(Loss.BINARY_CROSS_ENTROPY).seed(1);
+        fails("binary cross-entropy needs every target between 0 and 1 (the probability of class 1, usually 0 or 1); t"
+                + " holds 2 in row 1, column 1 (counted from 1). Outside [0, 1] the loss can fall below 0 and its minimum"
+                + " is not at y = t", () -> sigmoid.gradients(new double[] {1, 2}, new double[] {2}));
+        fails("binary cross-entropy needs every target between 0 and 1 (the probability of class 1, usually 0 or 1); t"
+                + " holds -1 in row 2, column 1 (counted from 1). Outside [0, 1] the loss can fall below 0 and its minimum"
+                + " is not at y = t", () -> GradientCheck.run(sigmoid, Matrix.of(new double[] {1, 2}, new double[] {3, 4}),
+                        Matrix.of(new double[] {1}, new double[] {-1})));
+        Network.of(2, 1).loss(Loss.L2).seed(1).gradients(new double[] {1, 2}, new double[] {7}); // L2 takes any target
     }
 
     @Test
