@@ -56,9 +56,14 @@ public final class Check {
         if (report.passed()) {
             return "✓ " + report.summary();
         }
+        if (report.count(Verdict.WRONG) + report.count(Verdict.SUSPICIOUS) == 0) {
+            throw new CheckFailed("✗ gradient check inconclusive, not failed: " + report.summary() + ". " + report.kinks()
+                    + ".");
+        }
         GradientReport.Result worst = report.worst();
         throw new CheckFailed("✗ gradient check failed: " + report.summary() + ". At " + worst.parameter().symbol()
                 + " the analytic gradient is " + Format.number(worst.analytic()) + " but the loss's slope is "
-                + Format.number(worst.numeric()) + ". Hint: compare that parameter's derivation factor by factor.");
+                + Format.number(worst.numeric()) + ". Hint: compare that parameter's derivation factor by factor."
+                + (report.count(Verdict.KINK) == 0 ? "" : " " + report.kinks() + "."));
     }
 }

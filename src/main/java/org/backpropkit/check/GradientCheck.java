@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.backpropkit.core.Backprop;
+import org.backpropkit.core.ForwardPass;
 import org.backpropkit.core.Interrupted;
 import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
+import org.backpropkit.core.Notation;
 import org.backpropkit.core.Parameter;
 import org.backpropkit.core.Require;
 
@@ -33,6 +35,13 @@ import org.backpropkit.core.Require;
  * {@code 1e-9} for a loss near 1). A gradient of size {@code 1e-6} that differs from its numeric slope
  * by {@code 1e-12} has relative error {@code 1e-6} but is as correct as the slope can tell, so a
  * difference {@code |analytic − numeric| ≤ r} counts as correct; the report says how many were judged that way.
+ *
+ * <p>Kinks (CS231n's advice): ReLU's slope jumps from 0 to 1 at {@code a = 0}. When {@code θ + ε} and
+ * {@code θ − ε} put some unit's input {@code a} on different sides of 0, the central difference averages
+ * the two slopes and is not the derivative. The check compares, for every ReLU unit and sample, the side
+ * of 0 its input lies on in the two evaluations; a disagreement across such a crossing is
+ * {@link Verdict#KINK} and names the unit, not a wrong derivation. (A learner meets this at {@code x = 0}
+ * with fresh zero biases: every {@code a⁽¹⁾} is exactly 0.)
  *
  * <p>Cost: two forward passes per parameter. Every weight is put back exactly afterwards, also when the
  * thread is interrupted (the kernel's Interrupt button): the check then stops between two parameters
@@ -97,12 +106,13 @@ public final class GradientCheck {
         Require.sameRows(x, t);
         net.requireFinite();
         Parameter p = net.parameter(name);
-        return numeric(net, new Backprop(net, x.rows()), x, t, p);
+        return numeric(net, new Backprop(net, x.rows()), x, t, p, null);
     }
 
     private static GradientReport check(Network net, Matrix x, Matrix t, ToDoubleFunction<Parameter> claimed) {
         double loss = net.loss(x, t);
         Backprop workspace = new Backprop(net, x.rows());
+        KinkWatch kinks = new KinkWatch(net, workspace.forward(x));
         double resolution = ROUNDING_ULPS * Math.ulp(loss) / (2 * STEP);
         List<Parameter> parameters = net.parameters();
         List<GradientReport.Result> results = new ArrayList<>();
@@ -113,22 +123,72 @@ public final class GradientCheck {
                         + " were checked; every weight is as it was before the check.");
             }
             double analytic = claimed.applyAsDouble(p);
-            double numeric = numeric(net, workspace, x, t, p);
-            results.add(new GradientReport.Result(p, analytic, numeric, relativeError(analytic, numeric), resolution));
+            double numeric = numeric(net, workspace, x, t, p, kinks);
+            results.add(new GradientReport.Result(p, analytic, numeric, relativeError(analytic, numeric), resolution,
+                    kinks.crossed()));
         }
         return new GradientReport(results, STEP, net.notation());
     }
 
-    private static double numeric(Network net, Backprop workspace, Matrix x, Matrix t, Parameter p) {
+    /** The central difference; {@code kinks}, if given, notes the ReLU inputs at {@code θ + ε} to compare. */
+    private static double numeric(Network net, Backprop workspace, Matrix x, Matrix t, Parameter p, KinkWatch kinks) {
         double theta = net.get(p);
         try {
             net.set(p, theta + STEP);
             double plus = workspace.loss(x, t);
+            if (kinks != null) {
+                kinks.save();
+            }
             net.set(p, theta - STEP);
             double minus = workspace.loss(x, t);
             return (plus - minus) / (2 * STEP);
         } finally {
             net.set(p, theta);
+        }
+    }
+
+    /**
+     * The inputs {@code a} of the layers whose activation has a kink, as one evaluation left them in the
+     * workspace's forward pass, compared with the next: a unit whose input changed sides of 0 was crossed.
+     */
+    private static final class KinkWatch {
+        private final ForwardPass pass;
+        private final Notation notation;
+        private final List<Integer> layers = new ArrayList<>();
+        private final List<Matrix> saved = new ArrayList<>();
+
+        KinkWatch(Network net, ForwardPass pass) {
+            this.pass = pass;
+            this.notation = net.notation();
+            for (int l = 1; l <= net.depth(); l++) {
+                if (net.layer(l).activation().hasKink()) {
+                    layers.add(l);
+                    saved.add(pass.a(l).copy());
+                }
+            }
+        }
+
+        /** Keeps the current inputs of every kinked layer. */
+        void save() {
+            for (int k = 0; k < layers.size(); k++) {
+                saved.get(k).setAll(pass.a(layers.get(k)));
+            }
+        }
+
+        /** The first unit whose input is now on the other side of 0 than when saved, or null. */
+        GradientReport.Kink crossed() {
+            for (int k = 0; k < layers.size(); k++) {
+                Matrix before = saved.get(k), now = pass.a(layers.get(k));
+                for (int s = 0; s < now.rows(); s++) {
+                    for (int j = 0; j < now.cols(); j++) {
+                        if ((before.get(s, j) > 0) != (now.get(s, j) > 0)) {
+                            String unit = Notation.indexed(notation.a(layers.get(k), false), false, j + 1);
+                            return new GradientReport.Kink(unit, s + 1, now.get(s, j), before.get(s, j));
+                        }
+                    }
+                }
+            }
+            return null;
         }
     }
 

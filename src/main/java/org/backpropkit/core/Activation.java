@@ -141,6 +141,15 @@ public enum Activation {
     /** Returns {@code f(a)}. */
     public abstract double apply(double a);
 
+    /**
+     * True when {@code f} has a kink, a point where its slope jumps: ReLU at {@code a = 0}. A central
+     * difference whose two points lie on both sides of it measures neither side's slope (the gradient
+     * check watches for that). The smooth functions return false.
+     */
+    public boolean hasKink() {
+        return this == RELU;
+    }
+
     /** Returns {@code f'(a)}, given both the input {@code a} and the output {@code h = f(a)}. */
     public abstract double derivative(double a, double h);
 

@@ -90,6 +90,56 @@ class GradientCheckTest {
         assertTrue(report.worst().relativeError() < GradientCheck.CORRECT, report::summary);
     }
 
+    /**
+     * The learner's case from issue 16: x = (0, 0) and fresh zero biases put every ReLU input a⁽¹⁾ exactly
+     * at the kink. Moving a first-layer bias by ±ε crosses it, so the central difference is half the
+     * one-sided slope: reported as a kink, with the unit, not as three wrong derivations.
+     */
+    @Test
+    void aReluKinkIsNamedNotBlamedOnTheDerivation() {
+        Network net = Network.of(2, 3, 1).hidden(Activation.RELU).seed(1);
+        double[] x = {0, 0}, t = {1};
+        GradientReport report = GradientCheck.run(net, x, t);
+        double deltaOut = net.gradients(x, t).of("b(2)1"); // δ of the output: ∂L/∂b⁽²⁾₁
+        for (int j = 1; j <= 3; j++) {
+            GradientReport.Result r = report.result("b(1)" + j);
+            assertEquals(Verdict.KINK, r.verdict(), r.parameter().name());
+            assertEquals(0, r.analytic(), 0); // ReLU′(0) = 0 by the kit's convention
+            // Left of the kink the slope is 0, right of it δ·u_j1: the central difference gives their average,
+            // to O(ε) since on one side it is a one-sided difference.
+            assertEquals(0.5 * deltaOut * net.get("u" + j + "1"), r.numeric(), 1e-6);
+            assertEquals("a⁽¹⁾" + "₁₂₃".charAt(j - 1) + " of sample 1 (from -1e-05 to 1e-05)", r.kink().toString());
+        }
+        assertEquals(10, report.count(Verdict.CORRECT));
+        assertEquals(0, report.count(Verdict.WRONG));
+        assertFalse(report.passed(), "a kink is not a pass: nothing was checked there");
+        assertTrue(report.summary().startsWith("13 parameters: 10 correct, 0 suspicious, 0 wrong, 3 at a kink;"),
+                report.summary());
+        assertTrue(report.kinks().startsWith("At a kink: b⁽¹⁾₁, b⁽¹⁾₂, b⁽¹⁾₃ move a ReLU's input across 0 by ±ε (e.g."
+                + " a⁽¹⁾₁ of sample 1 (from -1e-05 to 1e-05)), where its slope jumps from 0 to 1"), report.summary());
+        CheckFailed e = assertThrows(CheckFailed.class, () -> Check.gradients(report));
+        assertTrue(e.getMessage().startsWith("✗ gradient check inconclusive, not failed: 13 parameters"), e.getMessage());
+        assertFalse(e.getMessage().contains("compare that parameter's derivation"), e.getMessage());
+        assertTrue(report.toString().contains("∧"), report::toString);
+
+        // Away from the kink the same network checks out.
+        assertTrue(GradientCheck.run(net, new double[] {0.3, -0.2}, t).passed());
+    }
+
+    /** A wrong formula is still wrong next to a kink, and the failure points at it, not at the kink. */
+    @Test
+    void aWrongGradientBesideAKinkIsStillWrong() {
+        Network net = Network.of(2, 3, 1).hidden(Activation.RELU).seed(1);
+        double[] x = {0, 0}, t = {1};
+        var g = net.gradients(x, t);
+        Parameter planted = net.parameter("b(2)1");
+        GradientReport report = GradientCheck.claimed(net, x, t, p -> p.equals(planted) ? 2 * g.of(p) : g.of(p));
+        assertEquals(Verdict.WRONG, report.result("b(2)1").verdict());
+        assertEquals(3, report.count(Verdict.KINK));
+        CheckFailed e = assertThrows(CheckFailed.class, () -> Check.gradients(report));
+        assertTrue(e.getMessage().contains("At b⁽²⁾₁ the analytic gradient is"), e.getMessage());
+    }
+
     @Test
     void relativeErrorIsScaledByTheLargerMagnitude() {
         assertEquals(0.5, GradientCheck.relativeError(1.0, 2.0), 0);
