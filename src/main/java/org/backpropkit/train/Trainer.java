@@ -66,7 +66,10 @@ public final class Trainer {
         return new Trainer(eta);
     }
 
-    /** How many passes over the data (default 100). */
+    /**
+     * How many passes over the data (default 100). Any positive number, {@code Integer.MAX_VALUE} for
+     * "until I press Interrupt": the history grows as the run goes (see {@link History}).
+     */
     public Trainer epochs(int epochs) {
         this.epochs = Require.positive("epochs", epochs);
         return this;
@@ -142,6 +145,8 @@ public final class Trainer {
      *     weights of the last good epoch
      * @throws TrainingInterrupted if the thread is interrupted; the network keeps the weights of the
      *     last completed step
+     * @throws IllegalStateException if the history cannot grow any more (memory, or {@link History#MAX_EPOCHS});
+     *     the network keeps the weights of the last epoch
      */
     public History train(Network net, Matrix x, Matrix t) {
         Require.notNull("net", net);
@@ -164,6 +169,7 @@ public final class Trainer {
             throw new IllegalArgumentException(notFiniteBeforeTraining(net, start));
         }
         history.record(0, start, net);
+        // epoch cannot pass Integer.MAX_VALUE and wrap: the history is full at History.MAX_EPOCHS and stops the run.
         for (int epoch = 1; epoch <= epochs; epoch++) {
             if (batch < n) {
                 Shuffle.inPlace(order, random);
