@@ -31,11 +31,39 @@ public final class Matrix {
         this.data = data;
     }
 
-    /** Returns a {@code rows × cols} matrix of zeros. */
+    /** The most entries a matrix holds: Java's largest array. */
+    public static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
+
+    /**
+     * Returns a {@code rows × cols} matrix of zeros.
+     *
+     * @throws IllegalArgumentException if {@code rows × cols} is more than {@link #MAX_ENTRIES}, or needs
+     *     more memory than the JVM may ever use (so it would certainly fail with OutOfMemoryError)
+     */
     public static Matrix zeros(int rows, int cols) {
         Require.positive("rows", rows);
         Require.positive("cols", cols);
-        return new Matrix(rows, cols, new double[rows * cols]);
+        return new Matrix(rows, cols, new double[entries(rows, cols)]);
+    }
+
+    /** {@code rows × cols}, computed without overflow and refused when no array of doubles can hold it. */
+    private static int entries(int rows, int cols) {
+        long entries = (long) rows * cols;
+        if (entries > MAX_ENTRIES) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix has " + entries + " entries; one"
+                    + " Java array holds at most " + MAX_ENTRIES + " (and it would need " + gigabytes(8 * entries)
+                    + " GB of memory)");
+        }
+        long maximum = Runtime.getRuntime().maxMemory();
+        if (8 * entries > maximum) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix needs " + gigabytes(8 * entries)
+                    + " GB of memory, more than the " + gigabytes(maximum) + " GB this JVM may use (its -Xmx)");
+        }
+        return (int) entries;
+    }
+
+    private static String gigabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e9);
     }
 
     /**

@@ -51,7 +51,12 @@ public final class Network {
         this.parameters = Collections.unmodifiableList(all);
     }
 
-    /** Starts a network with these layer sizes, inputs first, e.g. {@code of(2, 3, 2)}. */
+    /**
+     * Starts a network with these layer sizes, inputs first, e.g. {@code of(2, 3, 2)}.
+     *
+     * @throws IllegalArgumentException if a size is not positive, a layer has more weights than a Java array
+     *     holds, or the network more parameters than this JVM has memory for
+     */
     public static Builder of(int... sizes) {
         return new Builder(sizes);
     }
@@ -75,6 +80,7 @@ public final class Network {
                             + (k + 1) + " of " + java.util.Arrays.toString(sizes));
                 }
             }
+            requireRoom(sizes);
             this.sizes = sizes.clone();
         }
 
@@ -102,7 +108,9 @@ public final class Network {
             return this;
         }
 
-        /** Builds the network with weights drawn from {@code new Random(seed)}. */
+        /**
+         * Builds the network with weights drawn from {@code new Random(seed)}.
+         */
         public Network seed(long seed) {
             Activation out = output != null ? output : loss == Loss.CROSS_ENTROPY ? Activation.SOFTMAX : Activation.SIGMOID;
             loss.requireCompatible(out);
@@ -115,6 +123,31 @@ public final class Network {
                 layers.add(new Layer(Matrix.uniform(in, units, limit, random), Matrix.zeros(1, units), f));
             }
             return new Network(layers, loss);
+        }
+    }
+
+    /**
+     * Refuses, before anything is allocated, a network whose weights cannot exist: a layer {@code in × out}
+     * beyond Java's largest array (a 50000-50000 layer has 2.5 billion weights), or more parameters than the
+     * JVM's memory. Training needs several times this again (gradients, velocities, a batch's values).
+     */
+    private static void requireRoom(int[] sizes) {
+        long parameters = 0;
+        for (int l = 1; l < sizes.length; l++) {
+            long weights = (long) sizes[l - 1] * sizes[l];
+            if (weights > Matrix.MAX_ENTRIES) {
+                throw new IllegalArgumentException("layer " + l + " joins " + sizes[l - 1] + " inputs to " + sizes[l]
+                        + " units: " + weights + " weights, more than one Java array holds (" + Matrix.MAX_ENTRIES
+                        + "); make the layers narrower");
+            }
+            parameters += weights + sizes[l];
+        }
+        long maximum = Runtime.getRuntime().maxMemory();
+        if (8 * parameters > maximum) {
+            throw new IllegalArgumentException("a " + java.util.Arrays.toString(sizes).replace(", ", "-")
+                    .replaceAll("[\\[\\]]", "") + " network has " + parameters + " parameters, "
+                    + String.format(java.util.Locale.ROOT, "%.1f", 8 * parameters / 1e9) + " GB as doubles, more than the "
+                    + String.format(java.util.Locale.ROOT, "%.1f", maximum / 1e9) + " GB this JVM may use (its -Xmx)");
         }
     }
 

@@ -2,6 +2,7 @@ package org.backpropkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backpropkit.check.GradientCheck;
 import org.backpropkit.train.Trainer;
@@ -120,6 +121,23 @@ class ErrorMessagesTest {
                 + " is not at y = t", () -> GradientCheck.run(sigmoid, Matrix.of(new double[] {1, 2}, new double[] {3, 4}),
                         Matrix.of(new double[] {1}, new double[] {-1})));
         Network.of(2, 1).loss(Loss.L2).seed(1).gradients(new double[] {1, 2}, new double[] {7}); // L2 takes any target
+    }
+
+    /** Sizes whose products overflow an int, or exceed memory, are refused before anything is allocated. */
+    @Test
+    void sizesTooLargeForJava() {
+        fails("layer 1 joins 50000 inputs to 50000 units: 2500000000 weights, more than one Java array holds"
+                + " (2147483639); make the layers narrower", () -> Network.of(50000, 50000));
+        fails("layer 2 joins 3 inputs to 2147483647 units: 6442450941 weights, more than one Java array holds"
+                + " (2147483639); make the layers narrower", () -> Network.of(2, 3, Integer.MAX_VALUE).seed(1));
+        fails("a 50000×50000 matrix has 2500000000 entries; one Java array holds at most 2147483639 (and it would"
+                + " need 20.0 GB of memory)", () -> Matrix.zeros(50000, 50000));
+        int[] huge = new int[31];
+        java.util.Arrays.fill(huge, 40000); // 30 layers of 1.6 billion weights: 384 GB, more than any test JVM has
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Network.of(huge).seed(1));
+        assertTrue(e.getMessage().startsWith("a 40000-40000-"), e.getMessage());
+        assertTrue(e.getMessage().contains(" network has 48001200000 parameters, 384.0 GB as doubles, more than the "),
+                e.getMessage());
     }
 
     @Test
