@@ -53,11 +53,16 @@ public final class GradientReport implements RichText {
     private final List<Result> results;
     private final double step;
     private final Notation notation;
+    private final int total;
+    private final String which;
 
-    GradientReport(List<Result> results, double step, Notation notation) {
+    /** {@code results} for {@code results.size()} of the network's {@code total} parameters, chosen as {@code which} says. */
+    GradientReport(List<Result> results, double step, Notation notation, int total, String which) {
         this.results = List.copyOf(results);
         this.step = step;
         this.notation = notation;
+        this.total = total;
+        this.which = which;
     }
 
     public List<Result> results() {
@@ -112,7 +117,8 @@ public final class GradientReport implements RichText {
     public String summary() {
         long tiny = results.stream().filter(Result::belowResolution).count();
         int kinks = count(Verdict.KINK);
-        return results.size() + " parameters: " + count(Verdict.CORRECT) + " correct, " + count(Verdict.SUSPICIOUS)
+        return (results.size() < total ? results.size() + " of " + total : results.size()) + " parameters" + which
+                + ": " + count(Verdict.CORRECT) + " correct, " + count(Verdict.SUSPICIOUS)
                 + " suspicious, " + count(Verdict.WRONG) + " wrong" + (kinks == 0 ? "" : ", " + kinks + " at a kink")
                 + "; largest relative error " + Format.scientific(worst().relativeError()) + " ("
                 + worst().parameter().symbol() + ")"

@@ -140,6 +140,62 @@ class GradientCheckTest {
         assertTrue(e.getMessage().contains("At b⁽²⁾₁ the analytic gradient is"), e.getMessage());
     }
 
+    /**
+     * A 784-5000-10 network has 3,975,010 parameters: a full check is 8 million forward passes of 4 million
+     * multiply-adds, about nine hours, which used to start without a word. It is refused before it starts,
+     * with its cost, and the way out (a sample from every layer) takes well under a second.
+     */
+    @Test
+    void aCheckTooLargeToFinishIsRefusedWithItsCostAndASampleIsOffered() {
+        Network net = Network.of(784, 5000, 10).seed(1);
+        double[] x = new double[784], t = new double[10];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 17) / 17.0;
+        }
+        t[3] = 1;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GradientCheck.run(net, x, t));
+        assertTrue(e.getMessage().startsWith("Checking every one of the 3975010 parameters of this 784-5000-10 network"
+                + " takes 7950020 forward passes (two per parameter) of 1 sample, 3.2e+13 multiply-adds: about "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("The kit refuses checks above 1e+10 multiply-adds (about 20 s). Check a random"
+                + " sample of parameters from every layer instead, e.g. GradientCheck.sample(net, x, t, 100, 1)"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> GradientCheck.claimed(net, x, t, p -> 0));
+
+        GradientReport sample = GradientCheck.sample(net, x, t, 20, 1);
+        assertEquals(20, sample.results().size());
+        assertTrue(sample.passed(), sample::toString);
+        assertTrue(sample.summary().startsWith("20 of 3975010 parameters (a random sample, seed 1): 20 correct"),
+                sample.summary());
+    }
+
+    /** A sample draws from every group of parameters, in the network's order, the same for the same seed. */
+    @Test
+    void aSampleSpreadsOverEveryLayersWeightsAndBiases() {
+        Network net = Network.of(6, 40, 30, 2).hidden(Activation.TANH).seed(4);
+        double[] x = {0.3, -0.1, 0.8, 0.5, -0.6, 0.2}, t = {0.2, 0.9};
+        GradientReport report = GradientCheck.sample(net, x, t, 12, 7);
+        List<Parameter> checked = report.results().stream().map(GradientReport.Result::parameter).toList();
+        assertEquals(12, checked.size());
+        for (int l = 1; l <= 3; l++) { // 6 groups, 12 parameters: two from each of w⁽ˡ⁾ and b⁽ˡ⁾
+            int layer = l;
+            assertEquals(2, checked.stream().filter(p -> p.layer() == layer && !p.isBias()).count(), "w of layer " + l);
+            assertEquals(2, checked.stream().filter(p -> p.layer() == layer && p.isBias()).count(), "b of layer " + l);
+        }
+        List<Parameter> all = net.parameters();
+        for (int k = 1; k < checked.size(); k++) {
+            assertTrue(all.indexOf(checked.get(k - 1)) < all.indexOf(checked.get(k)), "in the network's order");
+        }
+        assertEquals(checked, GradientCheck.sample(net, x, t, 12, 7).results().stream()
+                .map(GradientReport.Result::parameter).toList());
+        assertTrue(report.passed(), report::toString);
+        assertEquals(all.size(), GradientCheck.sample(net, x, t, 1_000_000, 7).results().size()); // at most all
+        // 2 biases in the output layer: what that group cannot take goes to the others.
+        GradientReport wide = GradientCheck.sample(net, x, t, 30, 7);
+        assertEquals(2, wide.results().stream().filter(r -> r.parameter().layer() == 3 && r.parameter().isBias()).count());
+        assertEquals(30, wide.results().size());
+    }
+
     @Test
     void relativeErrorIsScaledByTheLargerMagnitude() {
         assertEquals(0.5, GradientCheck.relativeError(1.0, 2.0), 0);
