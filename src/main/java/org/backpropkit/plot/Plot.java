@@ -56,6 +56,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Plot {
 
     private static final int GRID = 61;
+    /**
+     * The most steps {@link #descent} draws: a path of this many points already has over a hundred times
+     * more points than the chart has pixels across.
+     */
+    public static final int MAX_STEPS = 100_000;
 
     private Plot() {
     }
@@ -99,12 +104,13 @@ public final class Plot {
         String title = runs.size() == 1 ? "Loss during training (" + runs.keySet().iterator().next() + ")"
                 : "Loss during training";
         XYChart chart = Style.chart(title, "epoch", scale == Scale.LOG ? "loss L (log scale)" : "loss L");
+        List<String> notes = new ArrayList<>();
         int k = 0;
         for (Map.Entry<String, History> run : runs.entrySet()) {
-            double[] loss = run.getValue().loss();
+            double[] loss = Style.gaps(run.getKey(), "loss", "epoch", run.getValue().loss(), notes);
             if (scale == Scale.LOG) {
                 for (int e = 0; e < loss.length; e++) {
-                    if (!(loss[e] > 0)) {
+                    if (loss[e] <= 0) {
                         throw new IllegalArgumentException("a log scale needs losses above 0, but run '" + run.getKey()
                                 + "' has loss " + loss[e] + " at epoch " + e + "; use Scale.LINEAR");
                     }
@@ -113,8 +119,12 @@ public final class Plot {
             Style.line(chart, run.getKey(), epochs(loss.length), loss, Style.PALETTE[k++ % Style.PALETTE.length], 2f);
         }
         Style.niceEpochTicks(chart);
-        chart.getStyler().setYAxisLogarithmic(scale == Scale.LOG);
-        chart.getStyler().setYAxisDecimalPattern(scale == Scale.LOG ? "0.#####E0" : "0.####");
+        Style.noteGaps(chart, notes);
+        if (scale == Scale.LOG) {
+            Axes.logY(chart);
+        } else {
+            chart.getStyler().setYAxisDecimalPattern("0.####");
+        }
         return Style.finish(chart);
     }
 
@@ -144,12 +154,14 @@ public final class Plot {
         }
         String y = chosen.size() == 1 ? chosen.get(0).symbol() : "weight value";
         XYChart chart = Style.chart("Weights during training (η = " + Format.number(run.eta()) + ")", "epoch", y);
+        List<String> notes = new ArrayList<>();
         int k = 0;
         for (Parameter p : chosen) {
-            double[] path = run.trajectory(p);
+            double[] path = Style.gaps(p.symbol(), "value", "epoch", run.trajectory(p), notes);
             Style.line(chart, p.symbol(), epochs(path.length), path, Style.PALETTE[k++ % Style.PALETTE.length], 2f);
         }
         Style.niceEpochTicks(chart);
+        Style.noteGaps(chart, notes);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17)); // subscript glyphs are small
         return Style.finish(chart);
@@ -264,7 +276,7 @@ public final class Plot {
         Parameter pp = net.parameter(p), qq = net.parameter(q);
         double[] pathP = run.trajectory(pp);
         double[] pathQ = run.trajectory(qq);
-        return surface(net, x, t, pp, qq, pathP, pathQ, around(pathP), around(pathQ), "epoch");
+        return surface(net, x, t, pp, qq, pathP, pathQ, around(pp, pathP, run.eta()), around(qq, pathQ, run.eta()), "epoch");
     }
 
     /**
@@ -286,19 +298,34 @@ public final class Plot {
         Require.notNull("net", net);
         Require.sameRows(x, t);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new IllegalArgumentException("steps must be between 1 and " + MAX_STEPS + " for a drawn path, got "
+                    + steps + ": " + MAX_STEPS + " steps already put over a hundred points on each pixel across the chart."
+                    + " For a longer walk train with Trainer.sgd(η).epochs(n).only(\"" + pp.name() + "\", \"" + qq.name()
+                    + "\") and look at its History");
+        }
         History run = Trainer.sgd(eta).epochs(steps).only(pp.name(), qq.name()).track(pp.name(), qq.name())
                 .train(net.copy(), x, t);
         double[] pathP = run.trajectory(pp), pathQ = run.trajectory(qq);
-        XYChart chart = surface(net, x, t, pp, qq, pathP, pathQ, around(pathP), around(pathQ), "step");
+        XYChart chart = surface(net, x, t, pp, qq, pathP, pathQ, around(pp, pathP, eta), around(qq, pathQ, eta), "step");
         chart.setTitle("Descent on " + pp.symbol() + " and " + qq.symbol() + " alone (η = " + Format.number(eta) + ")");
         return chart;
     }
 
-    /** The range of a path with a margin, at least 1 wide on each side of its middle. */
-    private static double[] around(double[] path) {
+    /**
+     * The range of a path with a margin, at least 1 wide on each side of its middle; refused, naming the
+     * parameter and the learning rate, when it does not fit in doubles (a path out near 1e308).
+     */
+    private static double[] around(Parameter p, double[] path, double eta) {
         double lo = Arrays.stream(path).min().orElseThrow(), hi = Arrays.stream(path).max().orElseThrow();
-        double mid = (lo + hi) / 2, half = Math.max(0.65 * (hi - lo), 1.0);
-        return new double[] {mid - half, mid + half};
+        double mid = lo / 2 + hi / 2, half = Math.max(1.3 * (hi / 2 - lo / 2), 1.0);
+        double[] range = {mid - half, mid + half};
+        if (!Double.isFinite((range[1] - range[0]) * GRID)) { // the grid's points are lo + (hi − lo)·i / (GRID − 1)
+            throw new IllegalArgumentException("the path of " + p.symbol() + " goes from " + Format.number(lo) + " to "
+                    + Format.number(hi) + ": a loss surface around it does not fit in doubles. With η = "
+                    + Format.number(eta) + " the steps overshoot that far; try a smaller η, e.g. " + Format.number(eta / 100));
+        }
+        return range;
     }
 
     private static XYChart surface(Network net, Matrix x, Matrix t, Parameter p, Parameter q, double[] pathP,
@@ -326,8 +353,7 @@ public final class Plot {
         for (int k = 0; k < levels.length; k++) {
             double[][] line = Contours.line(ps, qs, z, levels[k]);
             if (line[0].length > 0) {
-                Style.line(chart, "L = " + String.format(Locale.ROOT, "%.3g", levels[k]), line[0], line[1],
-                        Style.viridis(k, levels.length), 1.8f);
+                Style.line(chart, levelName(levels[k]), line[0], line[1], Style.viridis(k, levels.length), 1.8f);
             }
         }
         if (pathP != null) {
@@ -342,15 +368,26 @@ public final class Plot {
         return Style.finish(chart);
     }
 
-    /** Contour levels at evenly spaced quantiles of the values: dense where the surface is flat and low. */
+    /**
+     * Contour levels at evenly spaced quantiles of the finite values: dense where the surface is flat and
+     * low. Levels that would be labelled alike in the legend (0.04061 and 0.04064 both read "L = 0.0406", as
+     * on the flat floor of a surface drawn around a long jump) are kept once: a legend names each line once.
+     */
     private static double[] levels(double[] values, int count) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double[] levels = new double[count];
-        for (int k = 0; k < count; k++) {
-            levels[k] = sorted[(int) Math.round((k + 0.5) / count * (sorted.length - 1))];
+        double[] sorted = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        if (sorted.length == 0) {
+            return sorted;
         }
-        return Arrays.stream(levels).distinct().toArray();
+        Map<String, Double> byName = new LinkedHashMap<>();
+        for (int k = 0; k < count; k++) {
+            double level = sorted[(int) Math.round((k + 0.5) / count * (sorted.length - 1))];
+            byName.putIfAbsent(levelName(level), level);
+        }
+        return byName.values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static String levelName(double level) {
+        return "L = " + String.format(Locale.ROOT, "%.3g", level);
     }
 
     private static void point(XYChart chart, String name, double x, double y, Color color,
