@@ -83,6 +83,7 @@ public final class JavaKernel extends BaseKernel {
             "import org.backpropkit.core.Parameter;",
             "import org.backpropkit.explain.*;",
             "import org.backpropkit.check.*;",
+            "import org.backpropkit.exercise.*;",
             "import org.backpropkit.train.*;",
             "import org.backpropkit.data.DataSet;",
             "import org.backpropkit.data.DataError;",
@@ -91,6 +92,8 @@ public final class JavaKernel extends BaseKernel {
             "import org.backpropkit.data.Split;",
             "import org.backpropkit.data.Standardization;",
             "import org.backpropkit.plot.*;",
+            "import org.backpropkit.view.*;",
+            "import org.backpropkit.autodiff.*;",
             "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;");
 
     /** {@code System.exit}, {@code Runtime.getRuntime().exit/halt}: they would end the kernel and its state. */

@@ -39,6 +39,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Plot.loss(run1, run2, run3)                     // loss curves, one per run, labelled by η
  * Plot.loss(Scale.LOG, run)                       // the same on a log scale
  * Plot.weights(run)                               // tracked weights over epochs: w₁₁, u₂₁, …
+ * Plot.lossCurves(Scale.LOG, Map.of("training", l)) // losses recorded by hand (Watch does this live)
  * Plot.activations()                              // σ, tanh, ReLU and their derivatives
  * Plot.lossSurface(net, x, t, run, "w11", "u21")  // loss over two weights, with the descent path
  * Plot.descent(net, x, t, "w11", "u21", 2, 50)     // descent on those two weights alone, exact path
@@ -101,22 +102,64 @@ public final class Plot {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("give at least one History to plot");
         }
-        String title = runs.size() == 1 ? "Loss during training (" + runs.keySet().iterator().next() + ")"
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        int longest = 0;
+        for (Map.Entry<String, History> run : runs.entrySet()) {
+            curves.put(run.getKey(), run.getValue().loss());
+            longest = Math.max(longest, run.getValue().loss().length);
+        }
+        return lossCurves(scale, epochs(longest), curves);
+    }
+
+    /**
+     * Loss values over epochs, one labelled curve per entry in the map's order; entry {@code e} of
+     * each array is the loss after epoch {@code e} (0 = before training). For losses recorded while a
+     * run goes, e.g. {@code "training"} and {@code "held-out"}.
+     */
+    public static XYChart lossCurves(Scale scale, Map<String, double[]> curves) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.notNull("curves", curves, "give the loss values by label, e.g. Map.of(\"training\", losses)");
+        curves.forEach((label, values) -> Require.notNull("the loss curve '" + label + "'", values));
+        int longest = curves.values().stream().mapToInt(c -> c.length).max().orElse(0);
+        return lossCurves(scale, epochs(longest), curves);
+    }
+
+    /**
+     * Loss values at the given epochs (entry {@code k} of each curve belongs to {@code epochs[k]}), e.g.
+     * every tenth epoch of a long run, so that a chart of a small panel does not draw 20,000 points.
+     */
+    public static XYChart lossCurves(Scale scale, double[] epochs, Map<String, double[]> curves) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.notNull("epochs", epochs);
+        Require.notNull("curves", curves, "give the loss values by label, e.g. Map.of(\"training\", losses)");
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("give at least one loss curve to plot");
+        }
+        String title = curves.size() == 1 ? "Loss during training (" + curves.keySet().iterator().next() + ")"
                 : "Loss during training";
         XYChart chart = Style.chart(title, "epoch", scale == Scale.LOG ? "loss L (log scale)" : "loss L");
         List<String> notes = new ArrayList<>();
         int k = 0;
-        for (Map.Entry<String, History> run : runs.entrySet()) {
-            double[] loss = Style.gaps(run.getKey(), "loss", "epoch", run.getValue().loss(), notes);
+        for (Map.Entry<String, double[]> curve : curves.entrySet()) {
+            Require.notNull("the loss curve '" + curve.getKey() + "'", curve.getValue());
+            if (curve.getValue().length == 0) {
+                throw new IllegalArgumentException("the loss curve '" + curve.getKey() + "' is empty");
+            }
+            if (curve.getValue().length > epochs.length) {
+                throw new IllegalArgumentException("the loss curve '" + curve.getKey() + "' has " + curve.getValue().length
+                        + " values but there are " + epochs.length + " epochs");
+            }
+            double[] loss = Style.gaps(curve.getKey(), "loss", "epoch", epochs, curve.getValue(), notes);
             if (scale == Scale.LOG) {
                 for (int e = 0; e < loss.length; e++) {
                     if (loss[e] <= 0) {
-                        throw new IllegalArgumentException("a log scale needs losses above 0, but run '" + run.getKey()
-                                + "' has loss " + loss[e] + " at epoch " + e + "; use Scale.LINEAR");
+                        throw new IllegalArgumentException("a log scale needs losses above 0, but '" + curve.getKey()
+                                + "' has loss " + loss[e] + " at epoch " + Format.number(epochs[e]) + "; use Scale.LINEAR");
                     }
                 }
             }
-            Style.line(chart, run.getKey(), epochs(loss.length), loss, Style.PALETTE[k++ % Style.PALETTE.length], 2f);
+            Style.line(chart, curve.getKey(), Arrays.copyOf(epochs, loss.length), loss,
+                    Style.PALETTE[k++ % Style.PALETTE.length], 2f);
         }
         Style.niceEpochTicks(chart);
         Style.noteGaps(chart, notes);
@@ -152,13 +195,47 @@ public final class Plot {
             throw new IllegalArgumentException("this run tracked no weights; train with "
                     + "Trainer.sgd(η).track(\"w11\", \"u21\")… to record them");
         }
-        String y = chosen.size() == 1 ? chosen.get(0).symbol() : "weight value";
-        XYChart chart = Style.chart("Weights during training (η = " + Format.number(run.eta()) + ")", "epoch", y);
+        Map<Parameter, double[]> paths = new LinkedHashMap<>();
+        for (Parameter p : chosen) {
+            paths.put(p, run.trajectory(p));
+        }
+        XYChart chart = weightCurves(paths);
+        chart.setTitle("Weights during training (η = " + Format.number(run.eta()) + ")");
+        return chart;
+    }
+
+    /**
+     * Weight values over epochs, one line per parameter, named as the article writes them
+     * ({@code w₁₁}); entry {@code e} of each array is the value after epoch {@code e}.
+     */
+    public static XYChart weightCurves(Map<Parameter, double[]> paths) {
+        Require.notNull("paths", paths, "give each parameter's values, e.g. Map.of(p, values)");
+        paths.forEach((p, values) -> Require.notNull("the values of " + p, values));
+        int longest = paths.values().stream().mapToInt(c -> c.length).max().orElse(0);
+        return weightCurves(epochs(longest), paths);
+    }
+
+    /** Weight values at the given epochs (entry {@code k} of each array belongs to {@code epochs[k]}). */
+    public static XYChart weightCurves(double[] epochs, Map<Parameter, double[]> paths) {
+        Require.notNull("epochs", epochs);
+        Require.notNull("paths", paths, "give each parameter's values, e.g. Map.of(p, values)");
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("give at least one weight's values to plot");
+        }
+        List<Parameter> names = new ArrayList<>(paths.keySet());
+        String y = names.size() == 1 ? names.get(0).symbol() : "weight value";
+        XYChart chart = Style.chart("Weights during training", "epoch", y);
         List<String> notes = new ArrayList<>();
         int k = 0;
-        for (Parameter p : chosen) {
-            double[] path = Style.gaps(p.symbol(), "value", "epoch", run.trajectory(p), notes);
-            Style.line(chart, p.symbol(), epochs(path.length), path, Style.PALETTE[k++ % Style.PALETTE.length], 2f);
+        for (Parameter p : names) {
+            double[] path = Require.notNull("the values of " + p.symbol(), paths.get(p));
+            if (path.length > epochs.length) {
+                throw new IllegalArgumentException("the values of " + p.symbol() + " are " + path.length
+                        + ", but there are " + epochs.length + " epochs");
+            }
+            path = Style.gaps(p.symbol(), "value", "epoch", epochs, path, notes);
+            Style.line(chart, p.symbol(), Arrays.copyOf(epochs, path.length), path,
+                    Style.PALETTE[k++ % Style.PALETTE.length], 2f);
         }
         Style.niceEpochTicks(chart);
         Style.noteGaps(chart, notes);

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.List;
+import org.backpropkit.core.Format;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -99,11 +100,12 @@ final class Style {
      * One curve's values as XChart can draw them: it refuses infinity ("cannot be equal to
      * Double.POSITIVE_INFINITY!!!"), so every value that is not finite becomes NaN, a gap in the line (a run
      * that diverged is drawn up to its last finite value), and {@code notes} gets a line saying what was left
-     * out, e.g. {@code η = 4: loss Infinity from epoch 323 on}.
+     * out, e.g. {@code η = 4: loss Infinity from epoch 323 on}; entry {@code k} of {@code values} belongs to
+     * {@code at[k]} (the epochs).
      *
      * @throws IllegalArgumentException if no value is finite: there is nothing to draw
      */
-    static double[] gaps(String label, String what, String unit, double[] values, List<String> notes) {
+    static double[] gaps(String label, String what, String unit, double[] at, double[] values, List<String> notes) {
         double[] out = values.clone();
         int first = -1, count = 0;
         for (int k = 0; k < out.length; k++) {
@@ -115,12 +117,12 @@ final class Style {
         }
         if (count == out.length) {
             throw new IllegalArgumentException("nothing to draw for '" + label + "': every " + what + " is Infinity or NaN"
-                    + (out.length > 0 ? " (at " + unit + " 0 it is " + values[0] + ")" : ""));
+                    + (out.length > 0 ? " (at " + unit + " " + Format.number(at[0]) + " it is " + values[0] + ")" : ""));
         }
         if (count > 0) {
             notes.add(label + ": " + what + " " + values[first] + (first + count == out.length ? " from " + unit + " "
-                    + first + " on" : " at " + count + " " + unit + (count == 1 ? "" : "s") + ", first at " + unit + " "
-                    + first));
+                    + Format.number(at[first]) + " on" : " at " + count + " " + unit + (count == 1 ? "" : "s")
+                    + ", first at " + unit + " " + Format.number(at[first])));
         }
         return out;
     }

@@ -170,15 +170,21 @@ class PlotTest {
     @Test
     void valuesThatAreNotFiniteBecomeGapsWithANote() throws IOException {
         List<String> notes = new java.util.ArrayList<>();
-        double[] y = Style.gaps("η = 4", "loss", "epoch", new double[] {0.5, 0.3, 2e307, Double.POSITIVE_INFINITY,
+        double[] epochs = {0, 1, 2, 3, 4};
+        double[] y = Style.gaps("η = 4", "loss", "epoch", epochs, new double[] {0.5, 0.3, 2e307, Double.POSITIVE_INFINITY,
             Double.NaN}, notes);
         assertArrayEquals(new double[] {0.5, 0.3, 2e307, Double.NaN, Double.NaN}, y);
         assertEquals(List.of("η = 4: loss Infinity from epoch 3 on"), notes);
-        Style.gaps("η = 1", "loss", "epoch", new double[] {Double.NaN, 0.5, Double.NEGATIVE_INFINITY, 0.1}, notes);
-        assertEquals("η = 1: loss NaN at 2 epochs, first at epoch 0", notes.get(1));
+        Style.gaps("η = 1", "loss", "epoch", new double[] {0, 10, 20, 30, 40}, new double[] {0.5, Double.NaN, 0.5,
+            Double.NEGATIVE_INFINITY, 0.1}, notes);
+        assertEquals("η = 1: loss NaN at 2 epochs, first at epoch 10", notes.get(1));
         assertEquals("nothing to draw for 'η = 9': every loss is Infinity or NaN (at epoch 0 it is Infinity)",
-                assertThrows(IllegalArgumentException.class, () -> Style.gaps("η = 9", "loss", "epoch",
+                assertThrows(IllegalArgumentException.class, () -> Style.gaps("η = 9", "loss", "epoch", epochs,
                         new double[] {Double.POSITIVE_INFINITY}, new java.util.ArrayList<>())).getMessage());
+        // Through the public call that takes raw values (a live run's curves): no raw XChart message.
+        XYChart live = Plot.lossCurves(Scale.LOG, Map.of("training", new double[] {0.7, 0.2, Double.POSITIVE_INFINITY}));
+        assertEquals("epoch (not drawn: training: loss Infinity from epoch 2 on)", live.getXAxisTitle());
+        render(live, "gaps-live");
         for (boolean log : new boolean[] {false, true}) {
             XYChart chart = Style.chart("gaps", "epoch", "loss");
             Style.line(chart, "η = 4", new double[] {0, 1, 2, 3, 4}, y, Style.PALETTE[0], 2f);
@@ -189,6 +195,26 @@ class PlotTest {
             assertEquals("epoch (not drawn: η = 4: loss Infinity from epoch 3 on)", chart.getXAxisTitle());
             render(Style.finish(chart), "gaps-" + (log ? "log" : "linear"));
         }
+    }
+
+    @Test
+    void recordedCurvesDrawAsRunsDo() {
+        History run = article(0.5, 50);
+        Map<String, double[]> curves = new java.util.LinkedHashMap<>();
+        curves.put("training", run.loss());
+        curves.put("held-out", new double[] {0.3, 0.2, 0.1});
+        XYChart chart = Plot.lossCurves(Scale.LINEAR, curves);
+        assertEquals(List.of("training", "held-out"), names(chart));
+        assertArrayEquals(run.loss(), series(chart, "training").getYData());
+        assertEquals("Loss during training", chart.getTitle());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plot.lossCurves(Scale.LOG, Map.of("flat", new double[] {0.1, 0})));
+        assertEquals("a log scale needs losses above 0, but 'flat' has loss 0.0 at epoch 1; use Scale.LINEAR",
+                e.getMessage());
+        XYChart weights = Plot.weightCurves(Map.of(run.tracked("w11"), run.trajectory("w11")));
+        assertEquals(List.of("w₁₁"), names(weights));
+        assertEquals(Plot.weights(run, "w11").getSeriesMap().get("w₁₁").getYData().length,
+                weights.getSeriesMap().get("w₁₁").getYData().length);
     }
 
     @Test
