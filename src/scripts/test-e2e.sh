@@ -21,8 +21,9 @@ OUT="$KIT/build/e2e"
 DEFAULT_LESSONS="${BACKPROP_KIT_E2E_LESSONS:-$KIT/notebooks/05-output-gradients.ipynb}"
 # A lesson whose HTML page holds math in text and in outputs (a derivation): its page is opened offline.
 PAGE_LESSON="${BACKPROP_KIT_E2E_PAGE:-$KIT/notebooks/05-output-gradients.ipynb}"
-# A notebook with a step-through played into one display: cells tagged `frames` and `final-frame`.
-FRAMES_NOTEBOOK="${BACKPROP_KIT_E2E_FRAMES:-$E2E/fixtures/step-through.ipynb}"
+# A notebook with a step-through played into one display: cells tagged `frames` and `final-frame`
+# (lesson 4 plays its forward pass).
+FRAMES_NOTEBOOK="${BACKPROP_KIT_E2E_FRAMES:-$KIT/notebooks/04-forward-pass.ipynb}"
 
 need_browser_tools
 if [ ! -d "$E2E/node_modules/playwright-core" ]; then

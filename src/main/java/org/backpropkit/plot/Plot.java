@@ -59,6 +59,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Plot {
 
     private static final int GRID = 61;
+    /**
+     * The most steps {@link #descent} draws: a path of this many points already has over a hundred times
+     * more points than the chart has pixels across.
+     */
+    public static final int MAX_STEPS = 100_000;
 
     private Plot() {
     }
@@ -72,6 +77,8 @@ public final class Plot {
 
     /** The loss over epochs of one or more runs on a linear or logarithmic loss axis. */
     public static XYChart loss(Scale scale, History... runs) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.noNulls("the runs", runs);
         if (runs.length == 0) {
             throw new IllegalArgumentException("give at least one History to plot");
         }
@@ -91,6 +98,9 @@ public final class Plot {
 
     /** The loss over epochs of labelled runs, on a linear or logarithmic loss axis. */
     public static XYChart loss(Scale scale, Map<String, History> runs) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.notNull("runs", runs);
+        runs.forEach((label, run) -> Require.notNull("the run labelled '" + label + "'", run));
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("give at least one History to plot");
         }
@@ -109,6 +119,9 @@ public final class Plot {
      * run goes, e.g. {@code "training"} and {@code "held-out"}.
      */
     public static XYChart lossCurves(Scale scale, Map<String, double[]> curves) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.notNull("curves", curves, "give the loss values by label, e.g. Map.of(\"training\", losses)");
+        curves.forEach((label, values) -> Require.notNull("the loss curve '" + label + "'", values));
         int longest = curves.values().stream().mapToInt(c -> c.length).max().orElse(0);
         return lossCurves(scale, epochs(longest), curves);
     }
@@ -118,6 +131,9 @@ public final class Plot {
      * every tenth epoch of a long run, so that a chart of a small panel does not draw 20,000 points.
      */
     public static XYChart lossCurves(Scale scale, double[] epochs, Map<String, double[]> curves) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.notNull("epochs", epochs);
+        Require.notNull("curves", curves, "give the loss values by label, e.g. Map.of(\"training\", losses)");
         if (curves.isEmpty()) {
             throw new IllegalArgumentException("give at least one loss curve to plot");
         }
@@ -128,30 +144,36 @@ public final class Plot {
         String title = curves.size() == 1 ? "Loss during training (" + curves.keySet().iterator().next() + ")"
                 : "Loss during training";
         XYChart chart = Style.chart(title, "epoch", scale == Scale.LOG ? "loss L (log scale)" : "loss L");
+        List<String> notes = new ArrayList<>();
         int k = 0;
         for (Map.Entry<String, double[]> curve : curves.entrySet()) {
-            double[] loss = curve.getValue();
-            if (loss.length == 0) {
+            Require.notNull("the loss curve '" + curve.getKey() + "'", curve.getValue());
+            if (curve.getValue().length == 0) {
                 throw new IllegalArgumentException("the loss curve '" + curve.getKey() + "' is empty");
             }
+            if (curve.getValue().length > epochs.length) {
+                throw new IllegalArgumentException("the loss curve '" + curve.getKey() + "' has " + curve.getValue().length
+                        + " values but there are " + epochs.length + " epochs");
+            }
+            double[] loss = Style.gaps(curve.getKey(), "loss", "epoch", epochs, curve.getValue(), notes);
             if (scale == Scale.LOG) {
                 for (int e = 0; e < loss.length; e++) {
-                    if (!(loss[e] > 0)) {
+                    if (loss[e] <= 0) {
                         throw new IllegalArgumentException("a log scale needs losses above 0, but '" + curve.getKey()
-                                + "' has loss " + loss[e] + " at epoch " + e + "; use Scale.LINEAR");
+                                + "' has loss " + loss[e] + " at epoch " + Format.number(epochs[e]) + "; use Scale.LINEAR");
                     }
                 }
-            }
-            if (loss.length > epochs.length) {
-                throw new IllegalArgumentException("the loss curve '" + curve.getKey() + "' has " + loss.length
-                        + " values but there are " + epochs.length + " epochs");
             }
             Style.line(chart, curve.getKey(), Arrays.copyOf(epochs, loss.length), loss,
                     Style.PALETTE[k++ % Style.PALETTE.length], 2f);
         }
         Style.niceEpochTicks(chart);
-        chart.getStyler().setYAxisLogarithmic(scale == Scale.LOG);
-        chart.getStyler().setYAxisDecimalPattern(scale == Scale.LOG ? "0.#####E0" : "0.####");
+        Style.noteGaps(chart, notes);
+        if (scale == Scale.LOG) {
+            Axes.logY(chart);
+        } else {
+            chart.getStyler().setYAxisDecimalPattern("0.####");
+        }
         return Style.finish(chart);
     }
 
@@ -166,6 +188,8 @@ public final class Plot {
      * ({@code w₁₁}, {@code u₂₁}); all tracked weights unless some are named.
      */
     public static XYChart weights(History run, String... names) {
+        Require.notNull("run", run, "give the History a Trainer returned");
+        Require.noNulls("the names", names);
         List<Parameter> chosen = new ArrayList<>(run.tracked());
         if (names.length > 0) {
             chosen.clear();
@@ -191,29 +215,36 @@ public final class Plot {
      * ({@code w₁₁}); entry {@code e} of each array is the value after epoch {@code e}.
      */
     public static XYChart weightCurves(Map<Parameter, double[]> paths) {
+        Require.notNull("paths", paths, "give each parameter's values, e.g. Map.of(p, values)");
+        paths.forEach((p, values) -> Require.notNull("the values of " + p, values));
         int longest = paths.values().stream().mapToInt(c -> c.length).max().orElse(0);
         return weightCurves(epochs(longest), paths);
     }
 
     /** Weight values at the given epochs (entry {@code k} of each array belongs to {@code epochs[k]}). */
     public static XYChart weightCurves(double[] epochs, Map<Parameter, double[]> paths) {
+        Require.notNull("epochs", epochs);
+        Require.notNull("paths", paths, "give each parameter's values, e.g. Map.of(p, values)");
         if (paths.isEmpty()) {
             throw new IllegalArgumentException("give at least one weight's values to plot");
         }
         List<Parameter> names = new ArrayList<>(paths.keySet());
         String y = names.size() == 1 ? names.get(0).symbol() : "weight value";
         XYChart chart = Style.chart("Weights during training", "epoch", y);
+        List<String> notes = new ArrayList<>();
         int k = 0;
         for (Parameter p : names) {
-            double[] path = paths.get(p);
+            double[] path = Require.notNull("the values of " + p.symbol(), paths.get(p));
             if (path.length > epochs.length) {
                 throw new IllegalArgumentException("the values of " + p.symbol() + " are " + path.length
                         + ", but there are " + epochs.length + " epochs");
             }
+            path = Style.gaps(p.symbol(), "value", "epoch", epochs, path, notes);
             Style.line(chart, p.symbol(), Arrays.copyOf(epochs, path.length), path,
                     Style.PALETTE[k++ % Style.PALETTE.length], 2f);
         }
         Style.niceEpochTicks(chart);
+        Style.noteGaps(chart, notes);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17)); // subscript glyphs are small
         return Style.finish(chart);
@@ -226,8 +257,13 @@ public final class Plot {
         return activations(Activation.SIGMOID, Activation.TANH, Activation.RELU);
     }
 
-    /** These activation functions {@code f(a)} (solid) and their derivatives {@code f′(a)} (dashed). */
+    /**
+     * These activation functions {@code f(a)} (solid) and their derivatives {@code f′(a)} (dashed). The
+     * value axis fits the curves drawn (so σ′, which never exceeds ¼, is not flattened when σ is drawn
+     * alone), but runs from −1.2 to 2 at most: ReLU, which grows without bound, leaves through the top.
+     */
     public static XYChart activations(Activation... functions) {
+        Require.noNulls("the activations", functions);
         if (functions.length == 0) {
             throw new IllegalArgumentException("name at least one activation, e.g. Activation.SIGMOID");
         }
@@ -242,6 +278,7 @@ public final class Plot {
         a[half] = -1e-12;
         a[half + 1] = 1e-12;
         int k = 0;
+        double low = 0, high = 0;
         for (Activation f : functions) {
             if (f == Activation.SOFTMAX) {
                 throw new IllegalArgumentException("softmax mixes a whole row of units, so it has no curve f(a); "
@@ -252,6 +289,8 @@ public final class Plot {
             for (int i = 0; i < a.length; i++) {
                 h[i] = f.apply(a[i]);
                 slope[i] = f.derivative(a[i], h[i]);
+                low = Math.min(low, Math.min(h[i], slope[i]));
+                high = Math.max(high, Math.max(h[i], slope[i]));
             }
             Color color = Style.PALETTE[k++ % Style.PALETTE.length];
             Style.line(chart, f.symbol() + "(a)", a, h, color, 2.5f);
@@ -259,7 +298,8 @@ public final class Plot {
             XYSeries d = Style.line(chart, f.symbol() + "′(a)", dashes[0], dashes[1], color, 2f);
             d.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));
         }
-        chart.getStyler().setYAxisMin(-1.2).setYAxisMax(2.0); // ReLU leaves through the top; the rest stays legible
+        double margin = 0.05 * (high - low);
+        chart.getStyler().setYAxisMin(Math.max(-1.2, low - margin)).setYAxisMax(Math.min(2.0, high + margin));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         return Style.finish(chart);
     }
@@ -291,9 +331,11 @@ public final class Plot {
     /**
      * The loss {@code L} of one sample over a 2-D slice through weight space: weights {@code p} and
      * {@code q} vary over a grid, every other weight stays at its value in {@code net} now. Drawn as
-     * contour lines (colour legend: dark = low loss), centred on the current values.
+     * contour lines (colour legend: dark = low loss), centred on the current values, which a black
+     * cross marks ("now").
      */
     public static XYChart lossSurface(Network net, double[] x, double[] t, String p, String q) {
+        Require.notNull("net", net);
         return lossSurface(net, Require.sample("x", x), Require.sample("t", t), p, q);
     }
 
@@ -315,6 +357,8 @@ public final class Plot {
     /** The same for the mean loss of a batch, one sample per row. */
     public static XYChart lossSurface(Scale scale, Network net, Matrix x, Matrix t, String p, String q) {
         boolean equal = weightAxes(scale);
+        Require.notNull("net", net);
+        Require.sameRows(x, t);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
         double p0 = net.get(pp), q0 = net.get(qq);
         return surface(net, x, t, pp, qq, null, null, new double[] {p0 - 2, p0 + 2}, new double[] {q0 - 2, q0 + 2}, "", equal);
@@ -328,15 +372,19 @@ public final class Plot {
      * they moved during training, the path is the shadow of a walk through more dimensions.
      */
     public static XYChart lossSurface(Network net, double[] x, double[] t, History run, String p, String q) {
+        Require.notNull("net", net);
         return lossSurface(net, Require.sample("x", x), Require.sample("t", t), run, p, q);
     }
 
     /** The same for the mean loss of a batch, one sample per row. */
     public static XYChart lossSurface(Network net, Matrix x, Matrix t, History run, String p, String q) {
+        Require.notNull("net", net);
+        Require.sameRows(x, t);
+        Require.notNull("run", run, "give the History of a run that tracked " + p + " and " + q);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
         double[] pathP = run.trajectory(pp);
         double[] pathQ = run.trajectory(qq);
-        return surface(net, x, t, pp, qq, pathP, pathQ, around(pathP), around(pathQ), "epoch", false);
+        return surface(net, x, t, pp, qq, pathP, pathQ, around(pp, pathP, run.eta()), around(qq, pathQ, run.eta()), "epoch", false);
     }
 
     /**
@@ -349,6 +397,7 @@ public final class Plot {
      *     no longer finite
      */
     public static XYChart descent(Network net, double[] x, double[] t, String p, String q, double eta, int steps) {
+        Require.notNull("net", net);
         return descent(net, Require.sample("x", x), Require.sample("t", t), p, q, eta, steps);
     }
 
@@ -371,11 +420,19 @@ public final class Plot {
     public static XYChart descent(Scale scale, Network net, Matrix x, Matrix t, String p, String q, double eta,
             int steps) {
         boolean equal = weightAxes(scale);
+        Require.notNull("net", net);
+        Require.sameRows(x, t);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new IllegalArgumentException("steps must be between 1 and " + MAX_STEPS + " for a drawn path, got "
+                    + steps + ": " + MAX_STEPS + " steps already put over a hundred points on each pixel across the chart."
+                    + " For a longer walk train with Trainer.sgd(η).epochs(n).only(\"" + pp.name() + "\", \"" + qq.name()
+                    + "\") and look at its History");
+        }
         History run = Trainer.sgd(eta).epochs(steps).only(pp.name(), qq.name()).track(pp.name(), qq.name())
                 .train(net.copy(), x, t);
         double[] pathP = run.trajectory(pp), pathQ = run.trajectory(qq);
-        XYChart chart = surface(net, x, t, pp, qq, pathP, pathQ, around(pathP), around(pathQ), "step", equal);
+        XYChart chart = surface(net, x, t, pp, qq, pathP, pathQ, around(pp, pathP, eta), around(qq, pathQ, eta), "step", equal);
         chart.setTitle("Descent on " + pp.symbol() + " and " + qq.symbol() + " alone (η = " + Format.number(eta) + ")");
         return chart;
     }
@@ -389,11 +446,20 @@ public final class Plot {
         return scale == Scale.EQUAL;
     }
 
-    /** The range of a path with a margin, at least 1 wide on each side of its middle. */
-    private static double[] around(double[] path) {
+    /**
+     * The range of a path with a margin, at least 1 wide on each side of its middle; refused, naming the
+     * parameter and the learning rate, when it does not fit in doubles (a path out near 1e308).
+     */
+    private static double[] around(Parameter p, double[] path, double eta) {
         double lo = Arrays.stream(path).min().orElseThrow(), hi = Arrays.stream(path).max().orElseThrow();
-        double mid = (lo + hi) / 2, half = Math.max(0.65 * (hi - lo), 1.0);
-        return new double[] {mid - half, mid + half};
+        double mid = lo / 2 + hi / 2, half = Math.max(1.3 * (hi / 2 - lo / 2), 1.0);
+        double[] range = {mid - half, mid + half};
+        if (!Double.isFinite((range[1] - range[0]) * GRID)) { // the grid's points are lo + (hi − lo)·i / (GRID − 1)
+            throw new IllegalArgumentException("the path of " + p.symbol() + " goes from " + Format.number(lo) + " to "
+                    + Format.number(hi) + ": a loss surface around it does not fit in doubles. With η = "
+                    + Format.number(eta) + " the steps overshoot that far; try a smaller η, e.g. " + Format.number(eta / 100));
+        }
+        return range;
     }
 
     /**
@@ -469,11 +535,14 @@ public final class Plot {
         for (int k = 0; k < levels.length; k++) {
             double[][] line = Contours.line(ps, qs, z, levels[k]);
             if (line[0].length > 0) {
-                Style.line(chart, "L = " + String.format(Locale.ROOT, "%.3g", levels[k]), line[0], line[1],
-                        Style.viridis(k, levels.length), 1.8f);
+                Style.line(chart, levelName(levels[k]), line[0], line[1], Style.viridis(k, levels.length), 1.8f);
             }
         }
-        if (pathP != null) {
+        if (pathP == null) {
+            point(chart, "now (" + Format.number(net.get(p)) + ", " + Format.number(net.get(q)) + ")", net.get(p),
+                    net.get(q), Color.BLACK, SeriesMarkers.CROSS);
+            chart.getStyler().setMarkerSize(15);
+        } else {
             int last = pathP.length - 1;
             boolean dots = last <= MAX_STEP_DOTS;
             XYSeries path = Style.line(chart, dots ? "descent, a dot per " + unit : "descent path", pathP, pathQ,
@@ -484,10 +553,6 @@ public final class Plot {
             }
             point(chart, "start (" + unit + " 0)", pathP[0], pathQ[0], new Color(0xE15759), SeriesMarkers.CIRCLE);
             point(chart, "end (" + unit + " " + last + ")", pathP[last], pathQ[last], new Color(0xF28E2B), SeriesMarkers.DIAMOND);
-        } else {
-            double p0 = net.get(p), q0 = net.get(q);
-            point(chart, "now: " + p.symbol() + " = " + Format.number(p0) + ", " + q.symbol() + " = " + Format.number(q0),
-                    p0, q0, new Color(0xE15759), SeriesMarkers.CIRCLE);
         }
         chart.getStyler().setXAxisMin(rangeP[0]).setXAxisMax(rangeP[1]).setYAxisMin(rangeQ[0]).setYAxisMax(rangeQ[1]);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -507,15 +572,26 @@ public final class Plot {
         }
     };
 
-    /** Contour levels at evenly spaced quantiles of the values: dense where the surface is flat and low. */
+    /**
+     * Contour levels at evenly spaced quantiles of the finite values: dense where the surface is flat and
+     * low. Levels that would be labelled alike in the legend (0.04061 and 0.04064 both read "L = 0.0406", as
+     * on the flat floor of a surface drawn around a long jump) are kept once: a legend names each line once.
+     */
     private static double[] levels(double[] values, int count) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double[] levels = new double[count];
-        for (int k = 0; k < count; k++) {
-            levels[k] = sorted[(int) Math.round((k + 0.5) / count * (sorted.length - 1))];
+        double[] sorted = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        if (sorted.length == 0) {
+            return sorted;
         }
-        return Arrays.stream(levels).distinct().toArray();
+        Map<String, Double> byName = new LinkedHashMap<>();
+        for (int k = 0; k < count; k++) {
+            double level = sorted[(int) Math.round((k + 0.5) / count * (sorted.length - 1))];
+            byName.putIfAbsent(levelName(level), level);
+        }
+        return byName.values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static String levelName(double level) {
+        return "L = " + String.format(Locale.ROOT, "%.3g", level);
     }
 
     private static void point(XYChart chart, String name, double x, double y, Color color,
@@ -535,6 +611,8 @@ public final class Plot {
      * itself is drawn as a line.
      */
     public static XYChart decisionBoundary(Network net, Examples data) {
+        Require.notNull("net", net);
+        Require.notNull("data", data);
         Matrix x = data.x(), t = data.t();
         if (x.cols() != 2 || net.inputs() != 2) {
             throw new IllegalArgumentException("a decision boundary is drawn in 2-D: the examples have " + x.cols()
@@ -653,6 +731,7 @@ public final class Plot {
 
     /** The chart as PNG bytes, as a notebook displays it. */
     public static byte[] png(XYChart chart) {
+        Require.notNull("chart", chart);
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
@@ -662,6 +741,7 @@ public final class Plot {
 
     /** The chart as SVG text (about 15 times larger than the PNG: text is drawn as paths). */
     public static byte[] svg(XYChart chart) {
+        Require.notNull("chart", chart);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
@@ -676,6 +756,8 @@ public final class Plot {
      * replaced in one step, so a reader never sees half an image.
      */
     public static Path save(XYChart chart, Path file) {
+        Require.notNull("chart", chart);
+        Require.notNull("file", file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".png")) {
             AtomicFiles.write(file, png(chart));
