@@ -351,15 +351,17 @@ public final class Plot {
      * right angle to the contour lines, as the gradient does.
      */
     public static XYChart lossSurface(Scale scale, Network net, double[] x, double[] t, String p, String q) {
+        Require.notNull("net", net);
         return lossSurface(scale, net, Require.sample("x", x), Require.sample("t", t), p, q);
     }
 
     /** The same for the mean loss of a batch, one sample per row. */
     public static XYChart lossSurface(Scale scale, Network net, Matrix x, Matrix t, String p, String q) {
-        boolean equal = weightAxes(scale);
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.EQUAL");
         Require.notNull("net", net);
         Require.sameRows(x, t);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
+        boolean equal = weightAxes(scale);
         double p0 = net.get(pp), q0 = net.get(qq);
         return surface(net, x, t, pp, qq, null, null, new double[] {p0 - 2, p0 + 2}, new double[] {q0 - 2, q0 + 2}, "", equal);
     }
@@ -413,16 +415,18 @@ public final class Plot {
      */
     public static XYChart descent(Scale scale, Network net, double[] x, double[] t, String p, String q, double eta,
             int steps) {
+        Require.notNull("net", net);
         return descent(scale, net, Require.sample("x", x), Require.sample("t", t), p, q, eta, steps);
     }
 
     /** The same for the mean loss of a batch (full-batch gradients), one sample per row. */
     public static XYChart descent(Scale scale, Network net, Matrix x, Matrix t, String p, String q, double eta,
             int steps) {
-        boolean equal = weightAxes(scale);
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.EQUAL");
         Require.notNull("net", net);
         Require.sameRows(x, t);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
+        boolean equal = weightAxes(scale);
         if (steps < 1 || steps > MAX_STEPS) {
             throw new IllegalArgumentException("steps must be between 1 and " + MAX_STEPS + " for a drawn path, got "
                     + steps + ": " + MAX_STEPS + " steps already put over a hundred points on each pixel across the chart."
@@ -439,7 +443,7 @@ public final class Plot {
 
     /** True for {@link Scale#EQUAL}, false for {@link Scale#LINEAR}; a log scale is refused (the axes are weights). */
     private static boolean weightAxes(Scale scale) {
-        if (scale == null || scale == Scale.LOG) {
+        if (scale == Scale.LOG) {
             throw new IllegalArgumentException("the axes of a loss surface are two weights: give Scale.LINEAR (each axis "
                     + "fitted) or Scale.EQUAL (one unit as long on both axes), got " + scale);
         }
