@@ -29,6 +29,7 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -43,6 +44,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Plot.activations()                              // σ, tanh, ReLU and their derivatives
  * Plot.lossSurface(net, x, t, run, "w11", "u21")  // loss over two weights, with the descent path
  * Plot.descent(net, x, t, "w11", "u21", 2, 50)     // descent on those two weights alone, exact path
+ * Plot.descent(Scale.EQUAL, net, x, t, "w11", "u21", 2, 50)  // the same with one unit as long on both axes
  * Plot.decisionBoundary(net, moons)               // a 2-D classifier's regions and the data
  * }</pre>
  * Every chart is 700 × 450 pixels with a title, labelled axes, a legend when it has more than one
@@ -134,6 +136,10 @@ public final class Plot {
         Require.notNull("curves", curves, "give the loss values by label, e.g. Map.of(\"training\", losses)");
         if (curves.isEmpty()) {
             throw new IllegalArgumentException("give at least one loss curve to plot");
+        }
+        if (scale == Scale.EQUAL) {
+            throw new IllegalArgumentException("Scale.EQUAL is for two weights (lossSurface, descent); a loss axis is "
+                    + "Scale.LINEAR or Scale.LOG");
         }
         String title = curves.size() == 1 ? "Loss during training (" + curves.keySet().iterator().next() + ")"
                 : "Loss during training";
@@ -335,11 +341,29 @@ public final class Plot {
 
     /** The same for the mean loss of a batch, one sample per row. */
     public static XYChart lossSurface(Network net, Matrix x, Matrix t, String p, String q) {
+        return lossSurface(Scale.LINEAR, net, x, t, p, q);
+    }
+
+    /**
+     * The loss surface of one sample with a choice of axes: {@link Scale#LINEAR} fits each axis to the
+     * picture (as the call without a scale), {@link Scale#EQUAL} gives one unit of either weight the same
+     * length on the screen, so that angles are drawn true — a descent path then leaves the start at a
+     * right angle to the contour lines, as the gradient does.
+     */
+    public static XYChart lossSurface(Scale scale, Network net, double[] x, double[] t, String p, String q) {
+        Require.notNull("net", net);
+        return lossSurface(scale, net, Require.sample("x", x), Require.sample("t", t), p, q);
+    }
+
+    /** The same for the mean loss of a batch, one sample per row. */
+    public static XYChart lossSurface(Scale scale, Network net, Matrix x, Matrix t, String p, String q) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.EQUAL");
         Require.notNull("net", net);
         Require.sameRows(x, t);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
+        boolean equal = weightAxes(scale);
         double p0 = net.get(pp), q0 = net.get(qq);
-        return surface(net, x, t, pp, qq, null, null, new double[] {p0 - 2, p0 + 2}, new double[] {q0 - 2, q0 + 2}, "");
+        return surface(net, x, t, pp, qq, null, null, new double[] {p0 - 2, p0 + 2}, new double[] {q0 - 2, q0 + 2}, "", equal);
     }
 
     /**
@@ -362,7 +386,7 @@ public final class Plot {
         Parameter pp = net.parameter(p), qq = net.parameter(q);
         double[] pathP = run.trajectory(pp);
         double[] pathQ = run.trajectory(qq);
-        return surface(net, x, t, pp, qq, pathP, pathQ, around(pp, pathP, run.eta()), around(qq, pathQ, run.eta()), "epoch");
+        return surface(net, x, t, pp, qq, pathP, pathQ, around(pp, pathP, run.eta()), around(qq, pathQ, run.eta()), "epoch", false);
     }
 
     /**
@@ -381,9 +405,28 @@ public final class Plot {
 
     /** The same for the mean loss of a batch (full-batch gradients), one sample per row. */
     public static XYChart descent(Network net, Matrix x, Matrix t, String p, String q, double eta, int steps) {
+        return descent(Scale.LINEAR, net, x, t, p, q, eta, steps);
+    }
+
+    /**
+     * Descent on two weights alone, for one sample, with a choice of axes: {@link Scale#LINEAR} fits
+     * each axis to the picture, {@link Scale#EQUAL} gives one unit of either weight the same length on
+     * the screen, so the angle between the path and a contour line is drawn as it is.
+     */
+    public static XYChart descent(Scale scale, Network net, double[] x, double[] t, String p, String q, double eta,
+            int steps) {
+        Require.notNull("net", net);
+        return descent(scale, net, Require.sample("x", x), Require.sample("t", t), p, q, eta, steps);
+    }
+
+    /** The same for the mean loss of a batch (full-batch gradients), one sample per row. */
+    public static XYChart descent(Scale scale, Network net, Matrix x, Matrix t, String p, String q, double eta,
+            int steps) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.EQUAL");
         Require.notNull("net", net);
         Require.sameRows(x, t);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
+        boolean equal = weightAxes(scale);
         if (steps < 1 || steps > MAX_STEPS) {
             throw new IllegalArgumentException("steps must be between 1 and " + MAX_STEPS + " for a drawn path, got "
                     + steps + ": " + MAX_STEPS + " steps already put over a hundred points on each pixel across the chart."
@@ -393,9 +436,18 @@ public final class Plot {
         History run = Trainer.sgd(eta).epochs(steps).only(pp.name(), qq.name()).track(pp.name(), qq.name())
                 .train(net.copy(), x, t);
         double[] pathP = run.trajectory(pp), pathQ = run.trajectory(qq);
-        XYChart chart = surface(net, x, t, pp, qq, pathP, pathQ, around(pp, pathP, eta), around(qq, pathQ, eta), "step");
+        XYChart chart = surface(net, x, t, pp, qq, pathP, pathQ, around(pp, pathP, eta), around(qq, pathQ, eta), "step", equal);
         chart.setTitle("Descent on " + pp.symbol() + " and " + qq.symbol() + " alone (η = " + Format.number(eta) + ")");
         return chart;
+    }
+
+    /** True for {@link Scale#EQUAL}, false for {@link Scale#LINEAR}; a log scale is refused (the axes are weights). */
+    private static boolean weightAxes(Scale scale) {
+        if (scale == Scale.LOG) {
+            throw new IllegalArgumentException("the axes of a loss surface are two weights: give Scale.LINEAR (each axis "
+                    + "fitted) or Scale.EQUAL (one unit as long on both axes), got " + scale);
+        }
+        return scale == Scale.EQUAL;
     }
 
     /**
@@ -414,7 +466,55 @@ public final class Plot {
         return range;
     }
 
+    /**
+     * The contour chart, with axis ranges {@code rangeP} × {@code rangeQ}; with {@code equal} the range of one axis
+     * is widened until a unit of either weight is as long on the screen. How long a unit is depends on the
+     * plot area, which XChart sizes only when it paints (titles, tick labels and legend take their room
+     * first), so the chart is painted off screen, measured, and drawn again over the wider range: the grid
+     * of losses always covers what is shown. Two redraws bring the two lengths within 1 % of each other.
+     */
     private static XYChart surface(Network net, Matrix x, Matrix t, Parameter p, Parameter q, double[] pathP,
+            double[] pathQ, double[] rangeP, double[] rangeQ, String unit, boolean equal) {
+        XYChart chart = contours(net, x, t, p, q, pathP, pathQ, rangeP, rangeQ, unit);
+        for (int pass = 0; equal && pass < 3; pass++) {
+            double ratio = pixelsPerUnit(chart, true) / pixelsPerUnit(chart, false);
+            if (Math.abs(ratio - 1) < EQUAL_TOLERANCE) {
+                break;
+            }
+            rangeP = ratio > 1 ? widened(rangeP, ratio) : rangeP;   // a unit of p is longer: show more of p
+            rangeQ = ratio < 1 ? widened(rangeQ, 1 / ratio) : rangeQ;
+            chart = contours(net, x, t, p, q, pathP, pathQ, rangeP, rangeQ, unit);
+        }
+        return chart;
+    }
+
+    /** How far apart two charts' axis units may be on the screen, as a fraction, and still count as equal. */
+    static final double EQUAL_TOLERANCE = 0.01;
+
+    /** The length of one unit of the x axis ({@code alongX}) or the y axis on the painted chart, in pixels. */
+    static double pixelsPerUnit(XYChart chart, boolean alongX) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(chart.getWidth(), chart.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        try {
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+        } finally {
+            g.dispose();
+        }
+        XYStyler s = chart.getStyler();
+        return alongX ? Math.abs(chart.getScreenXFromChart(s.getXAxisMax()) - chart.getScreenXFromChart(s.getXAxisMin()))
+                / (s.getXAxisMax() - s.getXAxisMin())
+                : Math.abs(chart.getScreenYFromChart(s.getYAxisMax()) - chart.getScreenYFromChart(s.getYAxisMin()))
+                / (s.getYAxisMax() - s.getYAxisMin());
+    }
+
+    /** {@code range} stretched by {@code factor} about its middle. */
+    private static double[] widened(double[] range, double factor) {
+        double mid = (range[0] + range[1]) / 2, half = (range[1] - range[0]) / 2 * factor;
+        return new double[] {mid - half, mid + half};
+    }
+
+    private static XYChart contours(Network net, Matrix x, Matrix t, Parameter p, Parameter q, double[] pathP,
             double[] pathQ, double[] rangeP, double[] rangeQ, String unit) {
         double[] ps = linspace(rangeP[0], rangeP[1], GRID);
         double[] qs = linspace(rangeQ[0], rangeQ[1], GRID);
@@ -448,7 +548,13 @@ public final class Plot {
             chart.getStyler().setMarkerSize(15);
         } else {
             int last = pathP.length - 1;
-            Style.line(chart, "descent path", pathP, pathQ, Color.BLACK, 2.2f);
+            boolean dots = last <= MAX_STEP_DOTS;
+            XYSeries path = Style.line(chart, dots ? "descent, a dot per " + unit : "descent path", pathP, pathQ,
+                    Color.BLACK, 2.2f);
+            if (dots) {
+                path.setMarker(STEP_DOT);
+                path.setMarkerColor(Color.BLACK);
+            }
             point(chart, "start (" + unit + " 0)", pathP[0], pathQ[0], new Color(0xE15759), SeriesMarkers.CIRCLE);
             point(chart, "end (" + unit + " " + last + ")", pathP[last], pathQ[last], new Color(0xF28E2B), SeriesMarkers.DIAMOND);
         }
@@ -457,6 +563,18 @@ public final class Plot {
         chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         return Style.finish(chart);
     }
+
+    /** Paths with at most this many steps get a dot per step; longer ones would turn into a thick line. */
+    static final int MAX_STEP_DOTS = 150;
+
+    /** A small filled dot, whatever the chart's marker size: one step of a descent path. */
+    private static final Marker STEP_DOT = new Marker() {
+        @Override
+        public void paint(java.awt.Graphics2D g, double x, double y, int markerSize) {
+            g.setStroke(new BasicStroke(1f));
+            g.fill(new java.awt.geom.Ellipse2D.Double(x - 2.5, y - 2.5, 5, 5));
+        }
+    };
 
     /**
      * Contour levels at evenly spaced quantiles of the finite values: dense where the surface is flat and

@@ -16,6 +16,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.backpropkit.core.Activation;
 import org.backpropkit.core.Article;
+import org.backpropkit.core.Gradients;
 import org.backpropkit.core.Interrupted;
 import org.backpropkit.core.Loss;
 import org.backpropkit.core.Matrix;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Renders every chart headless and checks what it holds. The PNGs also go to
@@ -304,7 +306,7 @@ class PlotTest {
     void descentOnTwoWeightsFollowsTheUpdateRuleFromTheInitialWeights() throws IOException {
         Network net = Article.network();
         XYChart chart = Plot.descent(net, X, T, "w11", "u21", 5, 40);
-        XYSeries path = series(chart, "descent path");
+        XYSeries path = series(chart, "descent, a dot per step");
         assertEquals(0.1, path.getXData()[0]);
         assertEquals(0.9, path.getYData()[0]);
         Network check = Article.network(); // one step by hand: θ ← θ − η ∂L/∂θ
@@ -316,6 +318,77 @@ class PlotTest {
         assertEquals(41, path.getXData().length);
         assertEquals(path.getXData()[40], series(chart, "end (step 40)").getXData()[0]);
         render(chart, "descent");
+    }
+
+    @Test
+    void aShortDescentPathHasADotPerStepAndALongOneDoesNot() {
+        XYChart shortWalk = Plot.descent(Article.network(), X, T, "u11", "u21", 2, 60);
+        assertTrue(series(shortWalk, "descent, a dot per step").getMarker() != SeriesMarkers.NONE);
+        XYChart longWalk = Plot.descent(Article.network(), X, T, "u11", "u21", 2, Plot.MAX_STEP_DOTS + 1);
+        assertEquals(SeriesMarkers.NONE, series(longWalk, "descent path").getMarker());
+    }
+
+    /** The angle in degrees, on the screen, between the directions (dx1, dy1) and (dx2, dy2) given in data units. */
+    private static double screenAngle(XYChart chart, double x0, double y0, double dx1, double dy1, double dx2, double dy2) {
+        double sx0 = chart.getScreenXFromChart(x0), sy0 = chart.getScreenYFromChart(y0);
+        double ax = chart.getScreenXFromChart(x0 + dx1) - sx0, ay = chart.getScreenYFromChart(y0 + dy1) - sy0;
+        double bx = chart.getScreenXFromChart(x0 + dx2) - sx0, by = chart.getScreenYFromChart(y0 + dy2) - sy0;
+        return Math.toDegrees(Math.acos((ax * bx + ay * by) / Math.hypot(ax, ay) / Math.hypot(bx, by)));
+    }
+
+    @Test
+    void withEqualScaleAUnitIsAsLongOnBothAxesAndTheFirstStepMeetsTheContourAtARightAngle() throws IOException {
+        Network net = Article.network();
+        Gradients g = net.gradients(X, T);
+        double gp = g.of("u11"), gq = g.of("u21");
+        for (Scale scale : new Scale[] {Scale.LINEAR, Scale.EQUAL}) {
+            XYChart chart = Plot.descent(scale, net, X, T, "u11", "u21", 2, 60);
+            double ratio = Plot.pixelsPerUnit(chart, true) / Plot.pixelsPerUnit(chart, false);
+            XYSeries path = series(chart, "descent, a dot per step");
+            double stepP = path.getXData()[1] - path.getXData()[0], stepQ = path.getYData()[1] - path.getYData()[0];
+            // the contour's direction at the start, perpendicular to the gradient (in weight units)
+            double angle = screenAngle(chart, 0.7, 0.9, stepP, stepQ, -gq, gp);
+            if (scale == Scale.EQUAL) {
+                assertEquals(1, ratio, Plot.EQUAL_TOLERANCE, "pixels per unit of u₁₁ over those of u₂₁");
+                assertEquals(90, angle, 1.0, "the drawn angle between the first step and the contour");
+                render(chart, "descent-equal-scale");
+            } else {
+                assertTrue(Math.abs(ratio - 1) > 3 * Plot.EQUAL_TOLERANCE, "a fitted chart is not at equal scale here: " + ratio);
+                assertTrue(Math.abs(angle - 90) > 1, "without equal scale the right angle is drawn skewed: " + angle);
+            }
+        }
+        XYChart surface = Plot.lossSurface(Scale.EQUAL, net, Article.x(), Article.t(), "w11", "u11");
+        assertEquals(1, Plot.pixelsPerUnit(surface, true) / Plot.pixelsPerUnit(surface, false), Plot.EQUAL_TOLERANCE);
+        render(surface, "loss-surface-equal-scale");
+    }
+
+    @Test
+    void equalScaleWidensAnAxisAndItsGridSoThePathAndTheContoursStillFillThePicture() {
+        Network net = Article.network();
+        XYChart fitted = Plot.descent(net, X, T, "u11", "u21", 2, 60);
+        XYChart equal = Plot.descent(Scale.EQUAL, net, X, T, "u11", "u21", 2, 60);
+        double fittedWidth = fitted.getStyler().getXAxisMax() - fitted.getStyler().getXAxisMin();
+        double equalWidth = equal.getStyler().getXAxisMax() - equal.getStyler().getXAxisMin();
+        assertTrue(equalWidth > fittedWidth * (1 + 3 * Plot.EQUAL_TOLERANCE), "the u₁₁ axis shows more: " + fittedWidth + " → " + equalWidth);
+        assertEquals(fitted.getStyler().getYAxisMax(), equal.getStyler().getYAxisMax(), 1e-12, "the other axis stays");
+        double reach = java.util.Arrays.stream(series(equal, "L = " + levelNames(equal).get(0)).getXData())
+                .filter(v -> !Double.isNaN(v)).max().orElseThrow();
+        assertTrue(reach > equal.getStyler().getXAxisMax() - 0.1 * equalWidth, "contours reach the widened edge: " + reach);
+    }
+
+    private static List<String> levelNames(XYChart chart) {
+        return chart.getSeriesMap().keySet().stream().filter(n -> n.startsWith("L = ")).map(n -> n.substring(4)).toList();
+    }
+
+    @Test
+    void weightAxesAreLinearOrEqualAndALossAxisIsLinearOrLog() {
+        Network net = Article.network();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plot.lossSurface(Scale.LOG, net, X, T, "u11", "u21"));
+        assertTrue(e.getMessage().startsWith("the axes of a loss surface are two weights: give Scale.LINEAR"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Plot.descent(Scale.LOG, net, X, T, "u11", "u21", 1, 3));
+        e = assertThrows(IllegalArgumentException.class, () -> Plot.loss(Scale.EQUAL, article(1, 3)));
+        assertTrue(e.getMessage().startsWith("Scale.EQUAL is for two weights"), e.getMessage());
     }
 
     @Test
