@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.backpropkit.check.CheckFailed;
 import org.backpropkit.core.Format;
@@ -38,6 +39,7 @@ final class Exercise<C> {
     private final String against;
     private final List<C> trials;
     private final Function<C, String> where;
+    private BiFunction<C, Integer, String> whereEntry;
     private final Layout layout;
     private final Function<C, double[]> expected;
     private final List<Mistake<C>> mistakes = new ArrayList<>();
@@ -58,8 +60,18 @@ final class Exercise<C> {
         this.against = against;
         this.trials = List.copyOf(trials);
         this.where = where;
+        this.whereEntry = (trial, k) -> where.apply(trial);
         this.layout = layout;
         this.expected = expected;
+    }
+
+    /**
+     * Describes where entry {@code k} of a trial comes from, when that differs by entry (each entry its own
+     * network, say); by default a wrong entry is shown with its whole trial's description.
+     */
+    Exercise<C> whereEntry(BiFunction<C, Integer, String> describe) {
+        this.whereEntry = describe;
+        return this;
     }
 
     /** Adds planted mistakes; the first that matches is named, so list specific ones before general ones. */
@@ -161,7 +173,7 @@ final class Exercise<C> {
                 int c = firstWrong(mine, truth, k);
                 String[] pair = apart(mine[c][k], truth[c][k]);
                 text.append("\n    ").append(layout.labels().get(k)).append(": yours ").append(pair[0])
-                        .append(", expected ").append(pair[1]).append("   (").append(where.apply(trials.get(c)))
+                        .append(", expected ").append(pair[1]).append("   (").append(whereEntry.apply(trials.get(c), k))
                         .append(")");
                 shown++;
             }

@@ -37,6 +37,7 @@ final class ParameterCountExercise {
         return new Exercise<>("your parameter count", "the kit's networks", cases(), Networks::where,
                 Layout.entries("2 sizes", "3 sizes", "4 sizes", "5 sizes"),
                 each(sizes -> Network.of(sizes).seed(0).parameters().size()))
+                .whereEntry((networks, k) -> "network " + shape(networks.sizes().get(k)))
                 .mistakes(Mistake.throwing("an index past the end of the sizes", ArrayIndexOutOfBoundsException.class,
                         "An index ran past the end of the sizes. A network with n sizes has n − 1 layers of weights, one "
                                 + "between each pair of neighbouring sizes — and your method must work for any number of "
