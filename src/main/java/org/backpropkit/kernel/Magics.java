@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,18 +28,64 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
  * %time expression         run one line and print how long it took
  * %%time                   (first line of a cell) time the whole cell
  * </pre>
- * {@code %load} and the timing magics are handled by {@link JavaKernel} itself, because they run code;
- * the others are registered here and can also be called as {@code lineMagic("jars", List.of(...))}.
+ {@code %load} and the timing magics run code, so {@link #run} hands them back to the {@link CellRunner};
+ * the others live in jjava-jupyter's registry and can also be called as {@code lineMagic("jars", List.of(...))}.
  */
 final class Magics {
 
     /** A line that is a magic: {@code %name arguments}. */
     static final Pattern LINE = Pattern.compile("(?m)^[ \\t]*%(\\w+)[ \\t]*(.*?)[ \\t]*$");
 
-    private Magics() {
+    /** {@code %%time} on a cell's first line. */
+    static final Pattern CELL_TIME = Pattern.compile("\\s*%%time[ \\t]*(\\R|$)");
+
+    private final MagicsRegistry registry;
+    private JavaKernel kernel;
+
+    /** The kit's magics, registered in {@code registry}. */
+    Magics(MagicsRegistry registry) {
+        this.registry = registry;
+        register(registry);
     }
 
-    static void register(MagicsRegistry registry) {
+    /** The kernel the registered magics act on (set once it exists). */
+    void actOn(JavaKernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /**
+     * Runs the magic line {@code magic} of {@code cell}: {@code %load} and {@code %time} run code through
+     * {@code runner}, the others come from the registry. Returns the magic's value.
+     */
+    Object run(CellRunner runner, String cell, Matcher magic) {
+        String name = magic.group(1);
+        switch (name) {
+            case "load":
+                return runner.runCell(load(magic.group(2)), 0);
+            case "time":
+                return timed(() -> runner.runCode(cell, magic.start(2), magic.end(2), null));
+            default:
+                if (!registry.getLineMagicNames().contains(name)) {
+                    throw CellError.of("UnknownMagic", "%" + name + " is not a magic of this kernel. It knows %load, %time, %%time, %"
+                            + String.join(", %", new TreeSet<>(registry.getLineMagicNames())) + ".");
+                }
+                try {
+                    return registry.evalLineMagic(kernel, name, arguments(magic.group(2)));
+                } catch (Exception e) {
+                    throw CellError.of("MagicError", "%" + name + ": " + e.getMessage());
+                }
+        }
+    }
+
+    /** Runs {@code code} and prints its wall time ({@code %time}, {@code %%time}). */
+    static Object timed(Supplier<Object> code) {
+        long start = System.nanoTime();
+        Object result = code.get();
+        System.out.println(String.format(Locale.ROOT, "Wall time: %.1f ms", (System.nanoTime() - start) / 1e6));
+        return result;
+    }
+
+    private static void register(MagicsRegistry registry) {
         registry.registerLineMagic("jars", (JavaKernel k, List<String> args) -> addAll(k, args, true));
         registry.registerLineMagic("classpath", (JavaKernel k, List<String> args) -> addAll(k, args, false));
         registry.registerLineMagic("maven", (JavaKernel k, List<String> args) -> maven(k, args));

@@ -64,11 +64,10 @@ public final class Main {
 
     /** The kernel with the kit's magics and renderers. */
     static JavaKernel create(Settings settings) {
-        MagicsRegistry magics = new MagicsRegistry();
-        Magics.register(magics);
+        MagicsRegistry registry = new MagicsRegistry();
+        Magics magics = new Magics(registry);
         StringStyler styler = new StringStyler.Builder().addPrimaryStyle(TextColor.BOLD_RESET_FG)
                 .addSecondaryStyle(TextColor.BOLD_RED_FG).addHighlightStyle(TextColor.BOLD_RED_FG).build();
-        return new JavaKernel(settings, new KitIO(), new Renderer(), magics, styler,
-                new CellHistory());
+        return new JavaKernel(settings, new KitIO(), new Renderer(), magics, registry, styler, new CellHistory());
     }
 }
