@@ -43,7 +43,7 @@ fi
 
 java="$(readlink -f "${java:-$(command -v java || true)}")"
 [ -x "$java" ] || die "no java found: install a JDK 17 or newer, or pass --java /path/to/bin/java"
-feature="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+feature="$(java_feature "$java")"
 [ "${feature%%.*}" -ge 17 ] 2>/dev/null || die "$java is Java $feature; the kernel needs 17 or newer"
 
 [ $build = 0 ] || [ -f "$KIT/target/backprop-kit.jar" ] || build_kit

@@ -23,11 +23,7 @@ need_commands() {
     [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
     [ ${#missing[@]} -eq 0 ] && return 0
     command -v apt-get >/dev/null || die "the browser test needs ${missing[*]}: install them (Chromium or Chrome: set CHROMIUM=path)"
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    say "Installing Debian packages: ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    apt_install "${missing[@]}"
 }
 
 need_commands

@@ -12,12 +12,11 @@ trap 'rm -rf "${KIT_TEMP_JUPYTER:-}"' EXIT
 # One kernel per JDK: the default java, and the newest JDK on the machine if it is another one.
 jdks=("$(readlink -f "$(command -v java)")")
 newest="$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
-    v="$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-    echo "${v%%.*} $(readlink -f "$j")"; done | sort -n | tail -1 | cut -d' ' -f2)"
+    v="$(java_feature "$j")"; echo "${v%%.*} $(readlink -f "$j")"; done | sort -n | tail -1 | cut -d' ' -f2)"
 [ -n "$newest" ] && [ "$newest" != "${jdks[0]}" ] && jdks+=("$newest")
 
 for java in "${jdks[@]}"; do
-    feature="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+    feature="$(java_feature "$java")"
     name="backprop-java-test-$feature"
     temporary_kernel "$name" "$java"
     say "Kernel tests on Java $feature ($java)"
