@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
+import jdk.jshell.PersistentSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
@@ -17,12 +20,28 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.VarSnippet;
 
 /**
- * Runs a cell: its magic lines through {@link Magics}, the code between them through JShell, one snippet
- * (declaration, statement or expression) after the other. The value of a final expression is the cell's
- * result. A cell stops at its first error ({@link CellErrors} words it), at an interrupt, or when the
- * time limit ({@code BACKPROP_KIT_TIMEOUT}) runs out.
+ * Runs a cell: its magic lines through {@link Magics}, its code through JShell, one snippet (declaration,
+ * statement or expression) after the other. The value of a final expression is the cell's result. A cell
+ * stops at its first error ({@link CellErrors} words it), at an interrupt, or when the time limit
+ * ({@code BACKPROP_KIT_TIMEOUT}) runs out.
+ *
+ * <p>A magic is a line that starts with {@code %} where a snippet could start; a {@code %} line inside a
+ * snippet (a text block, an expression continued on the next line) is code.
+ *
+ * <p>Long cells: JShell's cost per snippet grows with the number of snippets before it (each compile reads the
+ * classes of all earlier ones), so a cell of thousands of statements took quadratic time. Runs of consecutive
+ * plain statements ({@link CellText#isPlainStatement}) therefore go to JShell as one block of up to
+ * {@value #BLOCK} statements, which means the same; if the block does not compile, or would call
+ * {@code System.exit}, nothing of it has run and its statements run one by one, so the learner gets the
+ * error of the statement at fault. And JShell only ever analyses a window of the cell's text around the next
+ * snippet, not all the rest of it.
  */
 final class CellRunner {
+
+    /** Statements run as one block at most. */
+    static final int BLOCK = 100;
+    /** Characters of text after the next snippet's start that its analysis looks at first. */
+    private static final int WINDOW = 4096;
 
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
@@ -33,6 +52,10 @@ final class CellRunner {
     private volatile boolean interrupted;
     /** For each snippet of the cell being run ("#id"), the cell's line just before its first line. */
     private final Map<String, Integer> snippetLine = new HashMap<>();
+
+    /** A snippet of a cell: its characters {@code [start, end)} and the source JShell completed it to. */
+    private record Part(int start, int end, String source, boolean plainStatement) {
+    }
 
     CellRunner(Settings settings, Magics magics, ScheduledExecutorService timers) {
         this.runner = new SnippetRunner();
@@ -63,6 +86,7 @@ final class CellRunner {
     /** Runs a whole cell (a {@code %%time} first line times it); returns its result, or null. */
     Object run(String cell) {
         interrupted = false;
+        runner.startCell();
         ScheduledFuture<?> timeout = timeoutMillis > 0
                 ? timers.schedule(this::stop, timeoutMillis, TimeUnit.MILLISECONDS) : null;
         try {
@@ -82,90 +106,159 @@ final class CellRunner {
     /** Stops the running cell, from Jupyter's interrupt or when the time limit runs out. */
     void stop() {
         interrupted = true;
+        runner.stopCell();
         shell.stop();
     }
 
-    /**
-     * Runs {@code cell} from character {@code from}: the code between magic lines through JShell, each magic
-     * in its turn. Returns the value of the last piece, or null.
-     */
+    /** True from a stop (interrupt, time limit) until the next cell starts. */
+    boolean stopped() {
+        return interrupted;
+    }
+
+    /** Runs {@code cell} from character {@code from}, magic lines included; returns the last value, or null. */
     Object runCell(String cell, int from) {
+        return run(new CellText(cell), from, cell.length(), true);
+    }
+
+    /** Runs the code of {@code cell} between {@code from} and {@code to} (no magics: {@code %time}'s argument). */
+    Object runCode(String cell, int from, int to) {
+        return run(new CellText(cell), from, to, false);
+    }
+
+    private Object run(CellText cell, int from, int to, boolean withMagics) {
         Object result = null;
-        Matcher magic = Magics.LINE.matcher(cell);
-        magic.region(from, cell.length());
-        while (magic.find()) {
-            result = runCode(cell, from, magic.start(), result);
-            result = magics.run(this, cell, magic);
-            from = magic.end();
-            magic.region(from, cell.length());
+        List<Part> statements = new ArrayList<>();
+        int at = cell.codeStart(from, to);
+        while (at < to) {
+            if (withMagics && cell.isMagicLine(at)) {
+                runBlock(cell, statements);
+                int end = cell.lineEnd(at, to);
+                result = magics.run(this, cell.text(), at, end);
+                at = cell.codeStart(end, to);
+                continue;
+            }
+            Part part = nextSnippet(cell, at, to);
+            if (part.plainStatement) {
+                statements.add(part);
+                if (statements.size() > BLOCK) {
+                    runBlock(cell, statements.subList(0, BLOCK));
+                }
+                result = null;
+            } else {
+                runBlock(cell, statements);
+                result = runSnippet(cell, part.source, part.start);
+            }
+            at = cell.codeStart(part.end, to);
         }
-        return runCode(cell, from, cell.length(), result);
+        if (!statements.isEmpty()) { // the last statement alone: its value (an expression's) is the cell's result
+            Part last = statements.remove(statements.size() - 1);
+            runBlock(cell, statements);
+            result = runSnippet(cell, last.source, last.start);
+        }
+        return result;
     }
 
     /**
-     * Runs the snippets of {@code cell} between {@code from} and {@code to} in order; returns the value of a
-     * final expression, or {@code previous} when the piece is empty.
+     * The snippet that starts at {@code at}. JShell reads a window of the text first; the window's answer counts
+     * when the snippet ends inside it with code after it (so JShell saw where it ends), else the window grows.
      */
-    Object runCode(String cell, int from, int to, Object previous) {
-        String code = cell.substring(0, to);
-        String rest = code.substring(from);
-        ExitGuard.refuse(rest);
-        Object result = previous;
-        while (true) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
-            if (info.completeness() == Completeness.EMPTY) {
-                return result;
+    private Part nextSnippet(CellText cell, int at, int to) {
+        for (int window = WINDOW; ; window *= 4) {
+            int end = at + window >= to ? to : cell.lineEnd(at + window, to);
+            String text = cell.text().substring(at, end);
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(text);
+            Completeness completeness = info.completeness();
+            String rest = info.remaining();
+            boolean seenItsEnd = completeness.isComplete() && !rest.isBlank()
+                    && new CellText(rest).codeStart(0, rest.length()) < rest.length();
+            if (end < to && !seenItsEnd) {
+                continue;
             }
-            int offset = code.length() - rest.length() + leadingSpace(rest);
-            if (!info.completeness().isComplete()) {
+            if (!completeness.isComplete()) {
                 List<String> lines = new ArrayList<>(List.of(CellError.red("Incomplete code: ")
                         + "this part of the cell does not end (a missing ; or } ?)"));
-                lines.addAll(CellError.pointAt(cell, offset, code.length()));
+                lines.addAll(CellError.pointAt(cell.text(), at, to));
                 throw new CellError("IncompleteCode", "the cell ends in the middle of a statement", lines);
             }
-            rest = info.remaining();
-            result = run(info.source(), cell, offset);
+            int snippetEnd = end - rest.length();
+            boolean plain = completeness == Completeness.COMPLETE
+                    && CellText.isPlainStatement(cell.text().substring(at, snippetEnd));
+            return new Part(at, snippetEnd, info.source(), plain);
         }
     }
 
-    /** Runs one snippet; returns its value when it is an expression with one. */
-    private Object run(String source, String cell, int offset) {
+    /** Runs plain statements together as one block (see the class comment); empties the list. */
+    private void runBlock(CellText cell, List<Part> statements) {
+        if (statements.size() == 1) {
+            runSnippet(cell, statements.get(0).source, statements.get(0).start);
+        } else if (statements.size() > 1) {
+            int start = statements.get(0).start;
+            String block = "{" + cell.text().substring(start, statements.get(statements.size() - 1).end) + "\n}";
+            List<SnippetEvent> events = shell.eval(block);
+            Set<String> refused = runner.takeRefused();
+            if (!refused.isEmpty() || events.stream().anyMatch(e -> e.status() == Snippet.Status.REJECTED)) {
+                for (Part part : statements) { // nothing ran: each statement alone, for the learner's own error
+                    runSnippet(cell, part.source, part.start);
+                }
+            } else { // the block's "{" stands before its first statement, on the same line
+                outcome(cell, events, Set.of(), start);
+            }
+        }
+        statements.clear();
+    }
+
+    /** Runs one snippet that starts at {@code offset} in the cell; returns its value when it has one. */
+    private Object runSnippet(CellText cell, String source, int offset) {
         List<SnippetEvent> events = shell.eval(source);
+        return outcome(cell, events, runner.takeRefused(), offset);
+    }
+
+    /** What a snippet's evaluation means for the learner: its value, or the error that ends the cell. */
+    private Object outcome(CellText cell, List<SnippetEvent> events, Set<String> refused, int offset) {
         if (interrupted) {
-            throw CellError.of("Interrupted", "the cell was stopped. Everything defined before it is still there.");
+            throw CellErrors.interrupted(events.stream().map(SnippetEvent::exception) // what stopped code said, if anything
+                    .filter(e -> e instanceof EvalException ee && !ee.getExceptionClassName().endsWith("ThreadDeath")
+                            && e.getMessage() != null)
+                    .map(Throwable::getMessage).findFirst().orElse(null));
         }
         Object value = null;
+        List<String> notes = new ArrayList<>();
         for (SnippetEvent event : events) {
-            if (event.causeSnippet() != null) {
-                continue; // a dependent snippet updated in passing
-            }
             Snippet snippet = event.snippet();
-            snippetLine.put("#" + snippet.id(), CellError.lineOf(cell, offset) - 1);
+            if (event.causeSnippet() != null) { // a snippet that depends on this one, updated in passing
+                CellNotes.dependentChanged(event, notes);
+                continue;
+            }
+            snippetLine.put("#" + snippet.id(), cell.lineOf(offset) - 1);
+            if (!refused.isEmpty()) {
+                if (snippet instanceof PersistentSnippet && shell.status(snippet).isDefined()) {
+                    shell.drop(snippet); // a method or class that would call System.exit: not kept
+                }
+                throw CellErrors.exitRefused(cell.text(), offset);
+            }
             if (event.status() == Snippet.Status.REJECTED) {
-                throw CellErrors.compileError(shell, snippet, cell, offset);
+                throw CellErrors.compileError(shell, snippet, cell.text(), offset);
             }
             if (event.exception() != null) {
                 throw CellErrors.runtimeError(shell, event.exception(), snippetLine);
             }
-            if (snippet instanceof VarSnippet var) {
-                runner.defined(var.name());
-                if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-                    value = runner.value(var.name());
-                }
-            } else if (snippet instanceof ExpressionSnippet expression
-                    && snippet.subKind() != Snippet.SubKind.OTHER_EXPRESSION_SUBKIND) {
-                value = runner.value(expression.name());
-            }
+            CellNotes.hidesImportedClass(event, notes);
+            value = valueOf(snippet);
         }
+        notes.forEach(System.out::println);
         return value;
     }
 
-    private static int leadingSpace(String s) {
-        int k = 0;
-        while (k < s.length() && Character.isWhitespace(s.charAt(k))) {
-            k++;
+    /** The live value of an expression (its temporary variable) or of a variable named alone, else null. */
+    private Object valueOf(Snippet snippet) {
+        if (snippet instanceof VarSnippet var && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            return runner.value(analysis.wrapper(var).fullClassName(), var.name());
         }
-        return k;
+        if (snippet instanceof ExpressionSnippet expression && snippet.subKind() != Snippet.SubKind.OTHER_EXPRESSION_SUBKIND) {
+            return shell.variables().filter(v -> v.name().equals(expression.name())).findFirst()
+                    .map(v -> runner.value(analysis.wrapper(v).fullClassName(), v.name())).orElse(null);
+        }
+        return null;
     }
 
     void close() {

@@ -1,9 +1,14 @@
 package org.backpropkit.kernel;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
@@ -11,6 +16,7 @@ import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
 import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
@@ -29,9 +35,15 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
  * The {@code backprop-java} kernel: Java cells run by JShell inside this JVM, the kit imported.
  *
  * <p>This class answers Jupyter's requests and hands each job to the part that does it: {@link CellRunner}
- * runs cells (with {@link Magics} and the {@link ExitGuard}), {@link CellErrors} words their errors,
- * {@link CellOutput} carries what they print, {@link KitRenderers} draws their results, {@link CodeInsight}
- * completes and inspects code, and {@link ProtocolReplies} sends the replies jjava-jupyter gets wrong.
+ * runs cells (with {@link Magics} and the {@link ExitGuard}), {@link CellErrors} words their errors and
+ * {@link CellNotes} what they changed in passing, {@link CellOutput} and {@link CellInput} carry what they
+ * print and read, {@link KitRenderers} draws their results, {@link CodeInsight} completes and inspects code,
+ * and {@link ProtocolReplies} sends the replies jjava-jupyter gets wrong.
+ *
+ * <p>Whatever goes wrong while serving a cell, {@code OutOfMemoryError} included, ends that cell with an error
+ * and leaves the kernel serving. After an {@code OutOfMemoryError} the kernel collects garbage at once, so the
+ * heap shrinks back (with the launcher's {@code -XX:-ShrinkHeapInSteps}) and the memory goes back to the
+ * machine instead of staying with an idle kernel.
  */
 public final class JavaKernel extends BaseKernel {
 
@@ -47,11 +59,19 @@ public final class JavaKernel extends BaseKernel {
             "import org.backpropkit.plot.*;",
             "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;");
 
+    /** The text forms of a result that are cut at the output limit (images go whole). */
+    private static final List<MIMEType> TEXT = List.of(MIMEType.TEXT_PLAIN, MIMEType.TEXT_HTML,
+            MIMEType.TEXT_MARKDOWN, MIMEType.TEXT_LATEX, MIMEType.APPLICATION_JSON);
+
     private final CellRunner cells;
     private final CodeInsight insight;
     private final CellOutput output;
+    private final CellInput input = new CellInput();
     private final CellHistory history;
     private final ScheduledExecutorService timers;
+    private final long outputLimit;
+    /** What the first cell must say: settings that could not be used, start-up scripts that failed. */
+    private final List<String> startupNotes = new ArrayList<>();
 
     JavaKernel(Settings settings, KitIO io, Renderer renderer, Magics magics, MagicsRegistry registry,
             StringStyler styler, CellHistory history) {
@@ -61,6 +81,8 @@ public final class JavaKernel extends BaseKernel {
                 List.of(), history, io, new CommManager(), renderer,
                 new MagicParser("^\\s*%", "%%", new MagicTranspiler()), registry, true, styler);
         this.history = history;
+        this.outputLimit = settings.outputLimit();
+        this.output = new CellOutput(outputLimit);
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "backprop-java-timers");
             t.setDaemon(true);
@@ -69,9 +91,14 @@ public final class JavaKernel extends BaseKernel {
         magics.actOn(this);
         this.cells = new CellRunner(settings, magics, timers);
         this.insight = new CodeInsight(cells.analysis());
-        this.output = new CellOutput(timers);
-        for (String script : settings.startupScripts()) {
-            evalRaw(script);
+        startupNotes.addAll(settings.problems());
+        for (Map.Entry<String, String> script : settings.startupScripts().entrySet()) {
+            try {
+                cells.run(script.getValue());
+            } catch (Throwable e) {
+                startupNotes.add(script.getKey() + " stopped with an error, so what follows it did not run:\n"
+                        + String.join("\n", CellErrors.of(e).lines()));
+            }
         }
     }
 
@@ -85,6 +112,18 @@ public final class JavaKernel extends BaseKernel {
         return "Backprop Kit " + Settings.kitVersion() + " on Java " + Runtime.version();
     }
 
+    /** Takes the connection's requests, and sends System.out and System.err to its clients from now on. */
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        if (connection instanceof KitConnection kit) {
+            output.install(kit.getIOPub());
+            input.connect(kit.stdin(), cells::stopped);
+            System.setIn(input);
+            timers.scheduleWithFixedDelay(output::flush, 100, 100, TimeUnit.MILLISECONDS);
+        }
+    }
+
     @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         commManager.setMessageContext(message);
@@ -92,24 +131,54 @@ public final class JavaKernel extends BaseKernel {
         int count = executionCount.getAndIncrement();
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
-        replaceOutputStreams(env);
-        ((KitIO) io).attach(env, request.isStdinEnabled());
+        ((KitIO) io).attach(env);
+        output.startCell(message);
+        input.startCell(message, request.isStdinEnabled());
         history.add(count, request.getCode());
         try {
-            DisplayData out = eval(request.getCode());
-            CellOutput.flush();
-            if (out != null) {
-                env.publish(new PublishExecuteResult(count, out));
+            sayStartupNotes();
+            Object value = cells.run(request.getCode());
+            DisplayData result = value == null ? null : shown(value instanceof DisplayData d ? d : renderer.render(value));
+            output.endCell();
+            if (result != null) {
+                env.publish(new PublishExecuteResult(count, result));
             }
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
-        } catch (Exception e) {
-            CellOutput.flush();
-            CellError error = e instanceof CellError c ? c : CellError.of(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        } catch (Throwable e) {
+            output.endCell();
+            CellError error = CellErrors.of(e);
             env.publish(new PublishError(error.name(), error.getMessage(), error.lines()));
             ErrorReply reply = new ErrorReply(error.name(), error.getMessage(), error.lines());
             reply.setExecutionCount(count);
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+            if (error.name().equals("OutOfMemoryError")) {
+                System.gc(); // give the memory back now (see the class comment)
+            }
         }
+    }
+
+    private void sayStartupNotes() {
+        for (String note : startupNotes) {
+            System.out.println("Note from the kernel: " + note);
+        }
+        startupNotes.clear();
+    }
+
+    /** A result or display as sent: text forms cut at the output limit, and in the learner's names. */
+    private DisplayData shown(DisplayData data) {
+        for (MIMEType type : TEXT) {
+            if (data.getData(type) instanceof String text) {
+                String clean = type == MIMEType.TEXT_PLAIN ? CellErrors.withLearnersNames(text) : text;
+                if (clean.length() > outputLimit) {
+                    String cut = clean.substring(0, (int) outputLimit);
+                    clean = cut + (cut.endsWith("\n") ? "" : "\n") + String.format(Locale.ROOT,
+                            "… cut here: %,d more characters not shown. A result shows at most %,d characters"
+                                    + " (BACKPROP_KIT_OUTPUT_LIMIT).", text.length() - outputLimit, outputLimit);
+                }
+                data.putData(type, clean);
+            }
+        }
+        return data;
     }
 
     @Override
@@ -118,15 +187,9 @@ public final class JavaKernel extends BaseKernel {
     }
 
     @Override
-    protected void replaceOutputStreams(ShellReplyEnvironment env) {
-        super.replaceOutputStreams(env);
-        output.attach(env, io);
-    }
-
-    @Override
     public void display(DisplayData data) {
-        CellOutput.flush();
-        super.display(data);
+        output.flush();
+        super.display(shown(data));
     }
 
     /** Stops the running cell, from Jupyter's interrupt or when BACKPROP_KIT_TIMEOUT runs out. */
@@ -162,6 +225,7 @@ public final class JavaKernel extends BaseKernel {
 
     @Override
     public void onShutdown(boolean restart) {
+        output.flush();
         timers.shutdownNow();
         cells.close();
     }
