@@ -170,6 +170,24 @@ def test_completion_and_inspection(kernel):
     assert reply["found"] and "Network Article.network()" in reply["data"]["text/plain"]
 
 
+def test_shift_tab_on_a_kit_member_shows_the_formula_of_its_javadoc(kernel):
+    """Jupyter's Shift-Tab sends detail_level 0; the kit's javadoc comes from its sources jar."""
+    msg_id = kernel.kc.inspect("Activation.SIGMOID", len("Activation.SIGMOID"), detail_level=0)
+    text = kernel.reply_to(msg_id)["content"]["data"]["text/plain"]
+    assert "Activation.SIGMOID" in text and "σ(a) = 1 / (1 + e^(−a))" in text, text
+    assert "{@code" not in text
+    msg_id = kernel.kc.inspect("Trainer.sgd(", len("Trainer.sgd("), detail_level=0)
+    text = kernel.reply_to(msg_id)["content"]["data"]["text/plain"]
+    assert "Trainer Trainer.sgd(double" in text and "learning rate η" in text, text
+
+
+def test_clear_output_waits_for_what_was_printed_before_it(kernel):
+    cell = kernel.run('System.out.println("old");\nclearOutput(true);\nSystem.out.println("new");')
+    kinds = [(m["msg_type"], m["content"].get("text", m["content"].get("wait"))) for m in cell.messages
+             if m["msg_type"] in ("stream", "clear_output")]
+    assert kinds == [("stream", "old\n"), ("clear_output", True), ("stream", "new\n")]
+
+
 def test_many_consecutive_starts():
     """Start-up must be race-free: every one of several quick starts answers."""
     for _ in range(int(os.environ.get("BACKPROP_KIT_STARTS", "5"))):

@@ -10,6 +10,7 @@ import org.dflib.jjava.jupyter.channels.JupyterSocket;
 import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageContext;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream.StreamType;
 
@@ -96,6 +97,16 @@ final class CellOutput {
     synchronized void flush() {
         outStream.send();
         errStream.send();
+    }
+
+    /**
+     * Clears the cell's output in the notebook ({@code wait}: only when the next output arrives, which avoids
+     * flicker). What is cleared no longer counts against the cap.
+     */
+    synchronized void clear(boolean wait) {
+        flush();
+        publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
+        sent = 0;
     }
 
     private synchronized <T extends ContentType<T>> void publish(T content) {

@@ -12,13 +12,18 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * What the notebook asks about code without running it: Tab completion, Shift-Tab inspection, and whether a
  * console's input is complete. JShell analyses one snippet at a time, so each request first finds the
  * snippet of the cell that holds the cursor.
+ *
+ * <p>Shift-Tab shows each signature with its javadoc as plain text: for the kit's own classes from the kit's
+ * sources ({@link Javadoc}), for the JDK's from its {@code src.zip} when the JDK ships one.
  */
 final class CodeInsight {
 
     private final SourceCodeAnalysis analysis;
+    private final Javadoc kitJavadoc;
 
-    CodeInsight(SourceCodeAnalysis analysis) {
+    CodeInsight(SourceCodeAnalysis analysis, Javadoc kitJavadoc) {
         this.analysis = analysis;
+        this.kitJavadoc = kitJavadoc;
     }
 
     ReplacementOptions complete(String code, int cursor) {
@@ -38,16 +43,20 @@ final class CodeInsight {
         while (at < piece.source.length() && Character.isJavaIdentifierPart(piece.source.charAt(at))) {
             at++;
         }
-        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(piece.source, at, detail);
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(piece.source, at, true);
         if (docs.isEmpty()) { // JShell documents a method from inside its parentheses: "Math.max(|"
-            docs = analysis.documentation(piece.source.substring(0, at) + "(", at + 1, detail);
+            docs = analysis.documentation(piece.source.substring(0, at) + "(", at + 1, true);
         }
         if (docs.isEmpty()) {
             return null;
         }
-        String text = docs.stream().map(d -> d.signature() + (detail && d.javadoc() != null ? "\n" + d.javadoc() : ""))
-                .collect(Collectors.joining("\n\n"));
+        String text = docs.stream().map(this::withJavadoc).collect(Collectors.joining("\n\n"));
         return new DisplayData(text);
+    }
+
+    private String withJavadoc(SourceCodeAnalysis.Documentation doc) {
+        String javadoc = doc.javadoc() != null ? Javadoc.asText(doc.javadoc()) : kitJavadoc.of(doc.signature());
+        return javadoc == null ? doc.signature() : doc.signature() + "\n\n" + javadoc;
     }
 
     String isComplete(String code) {

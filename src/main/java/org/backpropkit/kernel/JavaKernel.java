@@ -57,7 +57,8 @@ public final class JavaKernel extends BaseKernel {
             "import org.backpropkit.train.*;",
             "import org.backpropkit.data.*;",
             "import org.backpropkit.plot.*;",
-            "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;");
+            "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;",
+            "import static org.backpropkit.kernel.Notebook.*;");
 
     /** The text forms of a result that are cut at the output limit (images go whole). */
     private static final List<MIMEType> TEXT = List.of(MIMEType.TEXT_PLAIN, MIMEType.TEXT_HTML,
@@ -90,7 +91,7 @@ public final class JavaKernel extends BaseKernel {
         });
         magics.actOn(this);
         this.cells = new CellRunner(settings, magics, timers);
-        this.insight = new CodeInsight(cells.analysis());
+        this.insight = new CodeInsight(cells.analysis(), Javadoc.besideKitJar());
         startupNotes.addAll(settings.problems());
         for (Map.Entry<String, String> script : settings.startupScripts().entrySet()) {
             try {
@@ -190,6 +191,11 @@ public final class JavaKernel extends BaseKernel {
     public void display(DisplayData data) {
         output.flush();
         super.display(shown(data));
+    }
+
+    /** Clears the running cell's output ({@link Notebook#clearOutput}). */
+    void clearOutput(boolean wait) {
+        output.clear(wait);
     }
 
     /** Stops the running cell, from Jupyter's interrupt or when BACKPROP_KIT_TIMEOUT runs out. */
