@@ -41,9 +41,10 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
  * and {@link ProtocolReplies} sends the replies jjava-jupyter gets wrong.
  *
  * <p>Whatever goes wrong while serving a cell, {@code OutOfMemoryError} included, ends that cell with an error
- * and leaves the kernel serving. After an {@code OutOfMemoryError} the kernel collects garbage at once, so the
- * heap shrinks back (with the launcher's {@code -XX:-ShrinkHeapInSteps}) and the memory goes back to the
- * machine instead of staying with an idle kernel.
+ * and leaves the kernel serving. After a cell that ran out of memory, or that grew the heap by more than
+ * {@value #HEAP_GROWTH_TO_RETURN} MiB, the kernel collects garbage at once, so the heap shrinks back (with the
+ * launcher's {@code -XX:-ShrinkHeapInSteps}) and the memory goes back to the machine instead of staying with
+ * an idle kernel.
  */
 public final class JavaKernel extends BaseKernel {
 
@@ -59,6 +60,9 @@ public final class JavaKernel extends BaseKernel {
             "import org.backpropkit.plot.*;",
             "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;",
             "import static org.backpropkit.kernel.Notebook.*;");
+
+    /** MiB of heap growth in one cell after which the kernel collects garbage, to give the memory back. */
+    static final long HEAP_GROWTH_TO_RETURN = 128;
 
     /** The text forms of a result that are cut at the output limit (images go whole). */
     private static final List<MIMEType> TEXT = List.of(MIMEType.TEXT_PLAIN, MIMEType.TEXT_HTML,
@@ -136,6 +140,7 @@ public final class JavaKernel extends BaseKernel {
         output.startCell(message);
         input.startCell(message, request.isStdinEnabled());
         history.add(count, request.getCode());
+        long heapBefore = Runtime.getRuntime().totalMemory();
         try {
             sayStartupNotes();
             Object value = cells.run(request.getCode());
@@ -153,8 +158,11 @@ public final class JavaKernel extends BaseKernel {
             reply.setExecutionCount(count);
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
             if (error.name().equals("OutOfMemoryError")) {
-                System.gc(); // give the memory back now (see the class comment)
+                heapBefore = 0;
             }
+        }
+        if (Runtime.getRuntime().totalMemory() - heapBefore > HEAP_GROWTH_TO_RETURN << 20) {
+            System.gc(); // give the memory back now (see the class comment)
         }
     }
 
