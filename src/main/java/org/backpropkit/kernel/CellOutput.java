@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.dflib.jjava.jupyter.channels.JupyterSocket;
 import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.Message;
@@ -18,8 +20,8 @@ import org.dflib.jjava.jupyter.messages.publish.PublishStream.StreamType;
  * What cells print: {@code System.out} and {@code System.err} of the whole kernel, set once at start.
  *
  * <ul>
- *   <li>Buffered: the client gets pieces of whole writes, not one message per {@code print} call; the buffer
- *       goes out every 100 ms while a cell runs, before any display, and at the cell's end.</li>
+ *   <li>Buffered: the client gets pieces of whole writes, not one message per {@code print} call; what is
+ *       printed goes out at most 100 ms later, or before a display, or at the cell's end.</li>
  *   <li>Capped: one cell sends at most {@code limit} bytes of text (stdout and stderr together, default
  *       {@value #DEFAULT_LIMIT}); the rest is counted, not sent, and one line at the end says how much was cut.
  *       Printing past the cap costs only the counting, so a runaway loop stays fast.</li>
@@ -42,6 +44,8 @@ final class CellOutput {
     private final Stream errStream;
     private final long limit;
     private JupyterSocket iopub;
+    private ScheduledExecutorService timers;
+    private boolean flushDue;
     private MessageContext request;
     private long sent;
     private long cutBytes;
@@ -56,9 +60,13 @@ final class CellOutput {
         this.err = unclosable(errStream);
     }
 
-    /** Makes these streams System.out and System.err, and sends them through {@code iopub} from now on. */
-    synchronized void install(JupyterSocket iopub) {
+    /**
+     * Makes these streams System.out and System.err, sent through {@code iopub} from now on; {@code timers}
+     * sends what waits in a buffer.
+     */
+    synchronized void install(JupyterSocket iopub, ScheduledExecutorService timers) {
         this.iopub = iopub;
+        this.timers = timers;
         System.setOut(out);
         System.setErr(err);
     }
@@ -95,8 +103,17 @@ final class CellOutput {
 
     /** Sends what was printed so far. */
     synchronized void flush() {
+        flushDue = false;
         outStream.send();
         errStream.send();
+    }
+
+    /** Sends the buffers in 100 ms, unless that is already planned (no output, no wake-ups). */
+    private void flushSoon() {
+        if (!flushDue && timers != null) {
+            flushDue = true;
+            timers.schedule(this::flush, 100, TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
@@ -165,6 +182,7 @@ final class CellOutput {
                 }
                 if (take > 0) {
                     endsWithNewline = bytes[offset + take - 1] == '\n';
+                    flushSoon();
                 }
             }
         }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -58,7 +57,6 @@ public final class JavaKernel extends BaseKernel {
             "import org.backpropkit.train.*;",
             "import org.backpropkit.data.*;",
             "import org.backpropkit.plot.*;",
-            "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;",
             "import static org.backpropkit.kernel.Notebook.*;");
 
     /** MiB of heap growth in one cell after which the kernel collects garbage, to give the memory back. */
@@ -122,10 +120,9 @@ public final class JavaKernel extends BaseKernel {
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
         if (connection instanceof KitConnection kit) {
-            output.install(kit.getIOPub());
+            output.install(kit.getIOPub(), timers);
             input.connect(kit.stdin(), cells::stopped);
             System.setIn(input);
-            timers.scheduleWithFixedDelay(output::flush, 100, 100, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.dflib.jjava.jupyter.channels.IOPubChannel;
@@ -288,12 +289,12 @@ final class KitConnection extends JupyterConnection {
             t.setDaemon(true);
             return t;
         });
+        /** The next look at the waiting updates, while any wait (an idle kernel wakes up for nothing). */
+        private ScheduledFuture<?> due;
 
         IOPub(ZMQ.Context context, HMACGenerator hmac) {
             super(context, hmac);
             setSndHWM(0);
-            timer.scheduleWithFixedDelay(this::sendDue, 1000 / UPDATES_PER_SECOND, 1000 / UPDATES_PER_SECOND,
-                    TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -303,6 +304,9 @@ final class KitConnection extends JupyterConnection {
                 if (waiting.containsKey(id) || !allowances.computeIfAbsent(id, k -> new Allowance()).take(System.nanoTime())) {
                     waiting.remove(id);
                     waiting.put(id, message); // the newest state waits at the end of the line
+                    if (due == null) {
+                        due = timer.schedule(this::sendDue, 1000 / UPDATES_PER_SECOND, TimeUnit.MILLISECONDS);
+                    }
                     return;
                 }
             }
@@ -332,6 +336,7 @@ final class KitConnection extends JupyterConnection {
             }
             allowances.entrySet().removeIf(e -> !waiting.containsKey(e.getKey())
                     && e.getValue().updates + (now - e.getValue().countedAt) * UPDATES_PER_SECOND / 1e9 >= BURST);
+            due = waiting.isEmpty() ? null : timer.schedule(this::sendDue, 1000 / UPDATES_PER_SECOND, TimeUnit.MILLISECONDS);
         }
 
         @Override

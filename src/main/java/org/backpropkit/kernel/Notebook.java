@@ -1,10 +1,12 @@
 package org.backpropkit.kernel;
 
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.BaseNotebookStatics;
 
 /**
- * Calls a cell can make on the notebook it runs in, beside jjava-jupyter's {@code display}, {@code render} and
- * {@code updateDisplay}; the kernel imports them statically into every cell.
+ * Calls a cell can make on the notebook it runs in; the kernel imports them statically into every cell:
+ * jjava-jupyter's {@code display}, {@code render} and {@code updateDisplay} (inherited), and
+ * {@code clearOutput}.
  *
  * <pre>{@code
  * for (int epoch = 1; epoch <= 100; epoch++) {
@@ -13,7 +15,7 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
  * }
  * }</pre>
  */
-public final class Notebook {
+public final class Notebook extends BaseNotebookStatics {
 
     private Notebook() {
     }
