@@ -188,6 +188,17 @@ def test_clear_output_waits_for_what_was_printed_before_it(kernel):
     assert kinds == [("stream", "old\n"), ("clear_output", True), ("stream", "new\n")]
 
 
+def test_the_kernels_own_threads_never_belong_to_a_cell(kernel):
+    """JShell waits at the end of a snippet for every thread of the snippet's group: a kernel thread born
+    inside a cell (a timer started lazily by the cell's first print, say) would hang that cell."""
+    kernel.run('System.out.println("a first print");\nString shown = display("x");\n'
+               'for (int i = 0; i < 200; i++) updateDisplay(shown, "x" + i);')
+    cell = kernel.run('Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("backprop-java"))'
+                      '.map(t -> t.getName() + " in " + t.getThreadGroup().getName()).sorted().collect(Collectors.joining(", "))')
+    assert "backprop-java-timers in main" in cell.text and "backprop-java-iopub in main" in cell.text, cell.text
+    assert "JShell" not in cell.text, cell.text
+
+
 def test_many_consecutive_starts():
     """Start-up must be race-free: every one of several quick starts answers."""
     for _ in range(int(os.environ.get("BACKPROP_KIT_STARTS", "5"))):

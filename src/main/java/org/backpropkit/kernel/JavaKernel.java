@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
@@ -86,11 +85,7 @@ public final class JavaKernel extends BaseKernel {
         this.history = history;
         this.outputLimit = settings.outputLimit();
         this.output = new CellOutput(outputLimit);
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "backprop-java-timers");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timers = KernelTimer.start("backprop-java-timers");
         magics.actOn(this);
         this.cells = new CellRunner(settings, magics, timers);
         this.insight = new CodeInsight(cells.analysis(), Javadoc.besideKitJar());

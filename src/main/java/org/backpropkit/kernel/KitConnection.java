@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -284,11 +283,7 @@ final class KitConnection extends JupyterConnection {
 
         private final Map<String, Message<?>> waiting = new LinkedHashMap<>();
         private final Map<String, Allowance> allowances = new LinkedHashMap<>();
-        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "backprop-java-iopub");
-            t.setDaemon(true);
-            return t;
-        });
+        private final ScheduledExecutorService timer = KernelTimer.start("backprop-java-iopub");
         /** The next look at the waiting updates, while any wait (an idle kernel wakes up for nothing). */
         private ScheduledFuture<?> due;
 
