@@ -143,12 +143,16 @@ public final class JavaKernel extends BaseKernel {
             }
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (Throwable e) {
-            output.endCell();
             CellError error = CellErrors.of(e);
-            env.publish(new PublishError(error.name(), error.getMessage(), error.lines()));
+            try {
+                output.endCell();
+                env.publish(new PublishError(error.name(), error.getMessage(), error.lines()));
+            } catch (Throwable lost) {
+                ServerLog.say("could not send a cell's output and error: " + lost);
+            }
             ErrorReply reply = new ErrorReply(error.name(), error.getMessage(), error.lines());
             reply.setExecutionCount(count);
-            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply); // the reply above all: no "busy" forever
             if (error.name().equals("OutOfMemoryError")) {
                 heapBefore = 0;
             }
@@ -204,19 +208,35 @@ public final class JavaKernel extends BaseKernel {
         cells.stop();
     }
 
+    /** Completion, inspection and is_complete answer "nothing found" rather than leave the client waiting. */
     @Override
     public ReplacementOptions complete(String code, int cursor) {
-        return insight.complete(code, cursor);
+        try {
+            return insight.complete(code, cursor);
+        } catch (Throwable e) {
+            ServerLog.say("completion failed: " + e);
+            return null;
+        }
     }
 
     @Override
     public DisplayData inspect(String code, int cursor, boolean detail) {
-        return insight.inspect(code, cursor, detail);
+        try {
+            return insight.inspect(code, cursor, detail);
+        } catch (Throwable e) {
+            ServerLog.say("inspection failed: " + e);
+            return null;
+        }
     }
 
     @Override
     public String isComplete(String code) {
-        return insight.isComplete(code);
+        try {
+            return insight.isComplete(code);
+        } catch (Throwable e) {
+            ServerLog.say("is_complete failed: " + e);
+            return IS_COMPLETE_MAYBE;
+        }
     }
 
     @Override
