@@ -5,9 +5,13 @@ KIT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # Debian's Jupyter runs on the system Python, whatever `python3` on PATH is.
 JUPYTER_PYTHON="${BACKPROP_KIT_PYTHON:-/usr/bin/python3}"
 
-# Debian packages the kit uses: Jupyter and its execution/testing modules, and fonts for charts.
+# Debian packages the kit uses: Jupyter and its execution/testing modules, fonts for charts, Graphviz
+# (its dot program lays out the computation graphs of lesson 15); JupyterHub (and the HTTP/websocket/process
+# modules its test drives it with) and jupyter_server for the workshop tests. (Node, npm and Chromium are
+# checked by command instead: see need_node and need_browser_tools.)
 KIT_APT_PACKAGES="openjdk-17-jdk-headless maven jupyter-notebook jupyter-nbconvert python3-nbclient python3-nbconvert
- python3-nbformat jupyter-client python3-jupyter-kernel-test python3-pytest fontconfig fonts-dejavu-core"
+ python3-nbformat jupyter-client python3-jupyter-kernel-test python3-pytest fontconfig fonts-dejavu-core graphviz
+ jupyterhub python3-jupyter-server python3-jupyterlab-server python3-psutil python3-requests python3-websocket"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -24,6 +28,17 @@ require_java() {
     v="$(java_feature)"
     [ "${v%%.*}" -ge 17 ] 2>/dev/null || die "the kit needs Java 17 or newer, 'java' on PATH is $v"
     command -v mvn >/dev/null || die "no 'mvn' on PATH: install Maven 3.8+ (Debian: apt-get install maven)"
+}
+
+# The JDKs the tests run on, one java executable a line: the java on PATH, and the newest JDK in
+# /usr/lib/jvm when it is another one.
+test_jdks() {
+    local default newest
+    default="$(readlink -f "$(command -v java)")"
+    newest="$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
+        v="$(java_feature "$j")"; echo "${v%%.*} $(readlink -f "$j")"; done | sort -n | tail -1 | cut -d' ' -f2)"
+    echo "$default"
+    if [ -n "$newest" ] && [ "$newest" != "$default" ]; then echo "$newest"; fi
 }
 
 # Installs the Debian packages named as arguments with apt-get (with sudo unless root).
@@ -51,6 +66,22 @@ install_missing_packages() {
     apt_install "${missing[@]}"
 }
 
+# Node and npm, for the pages' math and the browser test: from Debian when missing (any node 18+ on PATH will do).
+need_node() {
+    command -v node >/dev/null && command -v npm >/dev/null && return 0
+    command -v apt-get >/dev/null || die "node and npm are missing: install Node.js 18 or newer"
+    apt_install nodejs npm
+}
+
+# MathJax from npm, pinned by src/scripts/math/package-lock.json: run-lessons.py typesets the HTML pages' math
+# with it, so the pages show formulas offline and on machines without MathJax.
+install_math_renderer() {
+    [ -d "$KIT/src/scripts/math/node_modules/mathjax-full" ] && return 0
+    need_node
+    say "Installing MathJax from npm for the HTML pages' math (pinned in src/scripts/math/package-lock.json)"
+    (cd "$KIT/src/scripts/math" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
 # Builds the kit's jar and copies its dependencies to target/lib.
 build_kit() {
     say "Building the kit (mvn package)"
@@ -66,4 +97,16 @@ temporary_kernel() {
         export JUPYTER_PATH="$KIT_TEMP_JUPYTER/share/jupyter"
     fi
     bash "$KIT/src/scripts/install-kernel.sh" --prefix "$KIT_TEMP_JUPYTER" --java "$java" --name "$name" --no-build >/dev/null
+}
+
+# Node, npm and Chromium for the browser tests, by command: Node may come from elsewhere than Debian
+# (NodeSource's nodejs carries its own npm, which Debian's npm package would conflict with).
+need_browser_tools() {
+    local missing=()
+    command -v node >/dev/null || missing+=(nodejs)
+    command -v npm >/dev/null || missing+=(npm)
+    [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+    [ ${#missing[@]} -eq 0 ] && return 0
+    command -v apt-get >/dev/null || die "the browser test needs ${missing[*]}: install them (Chromium or Chrome: set CHROMIUM=path)"
+    apt_install "${missing[@]}"
 }

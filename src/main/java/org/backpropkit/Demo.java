@@ -37,9 +37,9 @@ public final class Demo {
         System.out.println(GradientCheck.run(net, x, t));
 
         section("The article's last formula, with a stray x_i inside δ_j");
-        GradientReport printed = GradientCheck.run(net, x, t, GeneralRule.asPrinted(net, x, t));
+        GradientReport printed = GradientCheck.claimed(net, x, t, GeneralRule.asPrinted(net, x, t));
         System.out.println(printed);
-        GradientReport corrected = GradientCheck.run(net, x, t, GeneralRule.corrected(net, x, t));
+        GradientReport corrected = GradientCheck.claimed(net, x, t, GeneralRule.corrected(net, x, t));
         System.out.println("Without the stray x_i: " + corrected.summary());
 
         boolean ok = corrected.passed() && !printed.passed();

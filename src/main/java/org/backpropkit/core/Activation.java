@@ -3,8 +3,10 @@ package org.backpropkit.core;
 /**
  * The non-linearity a layer applies to its linear combination: {@code h = f(a)}.
  *
- * <p>Each constant keeps a function and its derivative side by side. The derivative is written,
- * where the function allows, in terms of the output {@code h}, as the article does for the sigmoid:
+ * <p>Each constant keeps a function and its derivative side by side, and these are the only places
+ * the kit computes them ({@link Layer} applies them to its units, {@link Backprop}'s output error
+ * uses the output layer's {@code f'}). The derivative is written, where
+ * the function allows, in terms of the output {@code h}, as the article does for the sigmoid:
  * {@code σ'(a) = σ(a)(1 − σ(a)) = h(1 − h)}.
  *
  * <p>{@link #SOFTMAX} mixes all units of a row, so it has no per-unit derivative; it is only
@@ -14,7 +16,7 @@ package org.backpropkit.core;
 public enum Activation {
 
     /** {@code σ(a) = 1 / (1 + e^(−a))}, {@code σ'(a) = h(1 − h)}. */
-    SIGMOID("σ", "\\sigma") {
+    SIGMOID("σ") {
         @Override
         public double apply(double a) {
             return 1 / (1 + Math.exp(-a));
@@ -31,11 +33,16 @@ public enum Activation {
         }
     },
 
-    /** {@code tanh(a)}, {@code tanh'(a) = 1 − h²}. */
-    TANH("tanh", "\\tanh") {
+    /**
+     * {@code tanh(a)}, {@code tanh'(a) = 1 − h²}. Computed by {@link StrictMath#tanh}, whose result Java
+     * specifies bit for bit: HotSpot's {@code Math.tanh} became a faster intrinsic in JDK 24 that differs
+     * in the last bit on a few percent of inputs, and a tanh network would no longer give the same
+     * numbers on JDK 17 and 25. (On JDK 17 both give the same bits.)
+     */
+    TANH("tanh") {
         @Override
         public double apply(double a) {
-            return Math.tanh(a);
+            return StrictMath.tanh(a);
         }
 
         @Override
@@ -50,7 +57,7 @@ public enum Activation {
     },
 
     /** {@code ReLU(a) = max(0, a)}, derivative 1 where {@code a > 0}, else 0 (0 at the kink). */
-    RELU("ReLU", "\\operatorname{ReLU}") {
+    RELU("ReLU") {
         @Override
         public double apply(double a) {
             return a > 0 ? a : 0;
@@ -68,7 +75,7 @@ public enum Activation {
     },
 
     /** {@code f(a) = a}, {@code f'(a) = 1}: a linear output for regression. */
-    IDENTITY("id", "\\operatorname{id}") {
+    IDENTITY("id") {
         @Override
         public double apply(double a) {
             return a;
@@ -86,7 +93,7 @@ public enum Activation {
     },
 
     /** {@code y_j = e^(a_j) / Σ_k e^(a_k)}, output layer only, with {@link Loss#CROSS_ENTROPY}. */
-    SOFTMAX("softmax", "\\operatorname{softmax}") {
+    SOFTMAX("softmax") {
         @Override
         public double apply(double a) {
             throw new UnsupportedOperationException("softmax acts on a whole row of units, not on one value");
@@ -126,15 +133,22 @@ public enum Activation {
     };
 
     private final String symbol;
-    private final String latex;
 
-    Activation(String symbol, String latex) {
+    Activation(String symbol) {
         this.symbol = symbol;
-        this.latex = latex;
     }
 
     /** Returns {@code f(a)}. */
     public abstract double apply(double a);
+
+    /**
+     * True when {@code f} has a kink, a point where its slope jumps: ReLU at {@code a = 0}. A central
+     * difference whose two points lie on both sides of it measures neither side's slope (the gradient
+     * check watches for that). The smooth functions return false.
+     */
+    public boolean hasKink() {
+        return this == RELU;
+    }
 
     /** Returns {@code f'(a)}, given both the input {@code a} and the output {@code h = f(a)}. */
     public abstract double derivative(double a, double h);
@@ -142,11 +156,6 @@ public enum Activation {
     /** Returns the function's symbol, e.g. {@code σ}. */
     public String symbol() {
         return symbol;
-    }
-
-    /** Returns the function's LaTeX symbol, e.g. {@code \sigma}. */
-    public String latex() {
-        return latex;
     }
 
     /**
@@ -160,14 +169,6 @@ public enum Activation {
         double[] in = a.data(), out = h.data();
         for (int k = 0; k < a.rows() * a.cols(); k++) {
             out[k] = apply(in[k]);
-        }
-    }
-
-    /** {@code g ← g ⊙ f'(a)}: turns ∂L/∂h into ∂L/∂a, entry by entry. */
-    void multiplyDerivativeInto(Matrix a, Matrix h, Matrix g) {
-        double[] in = a.data(), out = h.data(), grad = g.data();
-        for (int k = 0; k < a.rows() * a.cols(); k++) {
-            grad[k] *= derivative(in[k], out[k]);
         }
     }
 

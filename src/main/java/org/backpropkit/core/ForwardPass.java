@@ -32,12 +32,12 @@ public final class ForwardPass implements RichText {
 
     /** The linear combination {@code a⁽ˡ⁾} of layer {@code l} (1 … L). */
     public Matrix a(int l) {
-        return a[checkLayer(l)];
+        return a[Require.layer(l, depth())];
     }
 
     /** The output {@code h⁽ˡ⁾} of layer {@code l} (0 gives x, L gives y). */
     public Matrix h(int l) {
-        return l == 0 ? x : h[checkLayer(l)];
+        return l == 0 ? x : h[Require.layer(l, depth())];
     }
 
     /** The network's output {@code y = h⁽ᴸ⁾}. */
@@ -52,29 +52,11 @@ public final class ForwardPass implements RichText {
 
     /**
      * One number of the first sample by its name, units counted from 1: {@code x2}, {@code a(1)3},
-     * {@code h1}, {@code y2}; deeper networks write {@code h(2)1}.
+     * {@code h1}, {@code y2}; deeper networks write {@code h(2)1} (names are read by {@link Notation}).
      */
     public double value(String name) {
-        String plain = Notation.plain(name);
-        for (int l = 0; l <= depth(); l++) {
-            for (int j = 0; j < h(l).cols(); j++) {
-                if (plain.equals(Notation.plain(Notation.indexed(notation.h(l, true), true, j + 1)))) {
-                    return h(l).get(0, j);
-                }
-                if (l > 0 && plain.equals(Notation.plain(Notation.indexed(notation.a(l, true), true, j + 1)))) {
-                    return a(l).get(0, j);
-                }
-            }
-        }
-        throw new IllegalArgumentException("no value named '" + name + "' in this forward pass; names look like "
-                + "x1, " + Notation.plain(notation.a(1, true)) + "1, " + Notation.plain(notation.h(depth(), true)) + "1");
-    }
-
-    private int checkLayer(int l) {
-        if (l < 1 || l > depth()) {
-            throw new IllegalArgumentException("layer " + l + " does not exist: layers count from 1 to " + depth());
-        }
-        return l;
+        Notation.Value v = notation.value(name);
+        return (v.linear() ? a(v.layer()) : h(v.layer())).get(0, v.unit());
     }
 
     /** Lists every value of the first sample, layer by layer, e.g. {@code a⁽¹⁾₁ = 0.35}. */

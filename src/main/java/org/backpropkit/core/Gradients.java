@@ -50,22 +50,23 @@ public final class Gradients implements RichText {
 
     /** {@code ∂L/∂θ} for parameter {@code p}. */
     public double of(Parameter p) {
+        Require.notNull("the parameter p", p);
         return p.isBias() ? db[p.layer()].get(0, p.col()) : dw[p.layer()].get(p.row(), p.col());
     }
 
     /** {@code ∇w⁽ˡ⁾}, the gradient of layer {@code l}'s weights ({@code h⁽ˡ⁻¹⁾ᵀ δ⁽ˡ⁾}). */
     public Matrix w(int l) {
-        return dw[network.checkLayer(l)];
+        return dw[Require.layer(l, network.depth())];
     }
 
     /** {@code ∇b⁽ˡ⁾}, the gradient of layer {@code l}'s biases (δ⁽ˡ⁾ summed over the batch). */
     public Matrix b(int l) {
-        return db[network.checkLayer(l)];
+        return db[Require.layer(l, network.depth())];
     }
 
     /** {@code δ⁽ˡ⁾ = ∂L/∂a⁽ˡ⁾}, one row per sample. */
     public Matrix delta(int l) {
-        return delta[network.checkLayer(l)];
+        return delta[Require.layer(l, network.depth())];
     }
 
     /** The size of layer {@code l}'s weight gradient, {@code ‖∇w⁽ˡ⁾‖}: it shrinks layer by layer when gradients vanish. */

@@ -2,13 +2,15 @@ package org.backpropkit.core;
 
 /**
  * How far the outputs {@code y} are from the targets {@code t}, for one sample, summed over the
- * outputs. A batch's loss is the mean of its samples' losses, so its gradient is the mean of theirs.
+ * outputs. (A batch's loss is the mean of its samples' losses; {@link Backprop}, which holds the
+ * batch, divides by its size.)
  *
- * <p>Each constant keeps the loss, its derivative {@code ∂L/∂y_j} and the output error
- * {@code δ_j = ∂L/∂a_j} together. Two pairs are fused, as every library does, because the
- * product simplifies and stays accurate where {@code y} saturates:
- * {@link #BINARY_CROSS_ENTROPY} after a sigmoid and {@link #CROSS_ENTROPY} after a softmax both
- * give {@code δ_j = y_j − t_j}.
+ * <p>Each constant keeps the loss and its derivative {@code ∂L/∂y_j} together. Two pairs of loss and
+ * output activation are <em>fused</em>, as every library does, because the product
+ * {@code ∂L/∂y_j · f'(a_j)} simplifies and stays accurate where {@code y} saturates:
+ * {@link #BINARY_CROSS_ENTROPY} after a sigmoid and {@link #CROSS_ENTROPY} after a softmax both give
+ * the output error {@code δ_j = ∂L/∂a_j = y_j − t_j}. {@link #fusedWith} is the one place that says
+ * which pairs are fused; backpropagation and {@code Derivation} both ask it.
  */
 public enum Loss {
 
@@ -50,6 +52,19 @@ public enum Loss {
             return latex ? "\\frac{" + y + " - " + t + "}{" + y + "(1 - " + y + ")}"
                     : "(" + y + " − " + t + ") / (" + y + "(1 − " + y + "))";
         }
+
+        /** Each target is the probability of class 1, so it lies in [0, 1] (usually it is 0 or 1). */
+        @Override
+        void requireTargets(Matrix t) {
+            double[] ts = t.data();
+            for (int k = 0; k < ts.length; k++) {
+                if (!(ts[k] >= 0 && ts[k] <= 1)) {
+                    throw new IllegalArgumentException("binary cross-entropy needs every target between 0 and 1 (the"
+                            + " probability of class 1, usually 0 or 1); t holds " + Format.number(ts[k]) + " in "
+                            + where(t, k) + ". Outside [0, 1] the loss can fall below 0 and its minimum is not at y = t");
+                }
+            }
+        }
     },
 
     /**
@@ -71,6 +86,42 @@ public enum Loss {
         public String derivativeFormula(String y, String t, boolean latex) {
             return latex ? "-\\frac{" + t + "}{" + y + "}" : "−" + t + " / " + y;
         }
+
+        /**
+         * Each row of targets is a probability distribution over the classes: entries in [0, 1] that sum
+         * to 1 (one-hot: a single 1). Only then is {@code δ = y − t} the gradient of softmax and cross-entropy
+         * together, since the softmax outputs sum to 1 as well.
+         */
+        @Override
+        void requireTargets(Matrix t) {
+            double[] ts = t.data();
+            int n = t.cols();
+            for (int r = 0; r < t.rows(); r++) {
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    double tj = ts[r * n + j];
+                    if (!(tj >= 0 && tj <= 1)) {
+                        throw notADistribution(t, r, "holds " + Format.number(tj) + " in column " + (j + 1));
+                    }
+                    sum += tj;
+                }
+                if (sum == 0) {
+                    throw notADistribution(t, r, "is all zeros, so it names no class; a one-hot row has a single 1,"
+                            + " in the column of its class");
+                }
+                if (Math.abs(sum - 1) > 1e-9) {
+                    throw notADistribution(t, r, "sums to " + Format.number(sum));
+                }
+            }
+        }
+
+        private IllegalArgumentException notADistribution(Matrix t, int r, String what) {
+            return new IllegalArgumentException("cross-entropy needs each row of t to be a probability distribution over"
+                    + " the classes (entries between 0 and 1 that sum to 1; one-hot: a single 1); row " + (r + 1)
+                    + (t.cols() <= 10 ? " " + Matrix.row(t.row(r)).toString().replace("[[", "[").replace("]]", "]") : "")
+                    + " " + what + " (rows counted from 1). Otherwise y − t is not the gradient and the loss can go"
+                    + " below 0");
+        }
     };
 
     private final String title;
@@ -88,38 +139,35 @@ public enum Loss {
     /** Writes {@code ∂L/∂y_j} as a formula in the given names, in plain text or LaTeX. */
     public abstract String derivativeFormula(String y, String t, boolean latex);
 
-    /** Returns the loss of a batch: the mean over its rows of the per-sample loss. */
-    public double value(Matrix y, Matrix t) {
+    /**
+     * Refuses targets this loss cannot take, naming the row and the value (the kit's networks check every
+     * target once, before it is used). Any finite target is fine for L2.
+     */
+    void requireTargets(Matrix t) {
+    }
+
+    /** Entry {@code k} of {@code t} as "row r, column c", counted from 1. */
+    private static String where(Matrix t, int k) {
+        return "row " + (k / t.cols() + 1) + ", column " + (k % t.cols() + 1) + " (counted from 1)";
+    }
+
+    /** Returns the loss summed over every row (sample) and output: {@code Σ_samples L}. */
+    double sum(Matrix y, Matrix t) {
         double[] ys = y.data(), ts = t.data();
         double sum = 0;
         for (int k = 0; k < ys.length; k++) {
             sum += value(ys[k], ts[k]);
         }
-        return sum / y.rows();
+        return sum;
     }
 
     /**
-     * Returns true where this loss after {@code output} gives {@code δ = y − t} directly
-     * (binary cross-entropy after a sigmoid, cross-entropy after a softmax).
+     * Returns true where this loss after {@code output} gives the output error {@code δ = y − t}
+     * directly (binary cross-entropy after a sigmoid, cross-entropy after a softmax).
      */
     public boolean fusedWith(Activation output) {
         return (this == BINARY_CROSS_ENTROPY && output == Activation.SIGMOID)
                 || (this == CROSS_ENTROPY && output == Activation.SOFTMAX);
-    }
-
-    /**
-     * Writes the output error {@code δ = ∂L_batch/∂a} into {@code delta}: {@code (y − t)} for the fused
-     * pairs, otherwise {@code ∂L/∂y ⊙ f'(a)}; each row is divided by the batch size because the
-     * batch loss is a mean.
-     */
-    void outputErrorInto(Activation output, Matrix a, Matrix y, Matrix t, Matrix delta) {
-        double[] as = a.data(), ys = y.data(), ts = t.data(), d = delta.data();
-        double scale = 1.0 / y.rows();
-        boolean fused = fusedWith(output);
-        for (int k = 0; k < ys.length; k++) {
-            double dLda = fused ? ys[k] - ts[k] : derivative(ys[k], ts[k]) * output.derivative(as[k], ys[k]);
-            d[k] = dLda * scale;
-        }
     }
 
     /** Checks that this loss can follow {@code output}; the message says what would work. */

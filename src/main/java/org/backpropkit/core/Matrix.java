@@ -16,8 +16,8 @@ import java.util.Random;
  * training step allocates nothing. Methods that write say so in their name ({@code set},
  * {@code …Into}); every other method leaves the matrix alone.
  *
- * <p>Cost: the three products below take {@code rows × inner × cols} multiply-adds; their loops
- * run along rows of contiguous memory, which lets the JIT use vector instructions.
+ * <p>Cost: each of the three products below takes {@code rows × inner × cols} multiply-adds. They are
+ * the plain reference; training runs them through {@link Products}, which gives the same numbers faster.
  */
 public final class Matrix {
 
@@ -31,11 +31,39 @@ public final class Matrix {
         this.data = data;
     }
 
-    /** Returns a {@code rows × cols} matrix of zeros. */
+    /** The most entries a matrix holds: Java's largest array. */
+    public static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
+
+    /**
+     * Returns a {@code rows × cols} matrix of zeros.
+     *
+     * @throws IllegalArgumentException if {@code rows × cols} is more than {@link #MAX_ENTRIES}, or needs
+     *     more memory than the JVM may ever use (so it would certainly fail with OutOfMemoryError)
+     */
     public static Matrix zeros(int rows, int cols) {
         Require.positive("rows", rows);
         Require.positive("cols", cols);
-        return new Matrix(rows, cols, new double[rows * cols]);
+        return new Matrix(rows, cols, new double[entries(rows, cols)]);
+    }
+
+    /** {@code rows × cols}, computed without overflow and refused when no array of doubles can hold it. */
+    private static int entries(int rows, int cols) {
+        long entries = (long) rows * cols;
+        if (entries > MAX_ENTRIES) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix has " + entries + " entries; one"
+                    + " Java array holds at most " + MAX_ENTRIES + " (and it would need " + gigabytes(8 * entries)
+                    + " GB of memory)");
+        }
+        long maximum = Runtime.getRuntime().maxMemory();
+        if (8 * entries > maximum) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix needs " + gigabytes(8 * entries)
+                    + " GB of memory, more than the " + gigabytes(maximum) + " GB this JVM may use (its -Xmx)");
+        }
+        return (int) entries;
+    }
+
+    private static String gigabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e9);
     }
 
     /**
@@ -44,6 +72,7 @@ public final class Matrix {
      * @throws IllegalArgumentException if the rows differ in length (NaN is allowed here; the network refuses it)
      */
     public static Matrix of(double[]... values) {
+        Require.noNulls("the rows of the matrix", values);
         if (values.length == 0 || values[0].length == 0) {
             throw new IllegalArgumentException("a matrix needs at least one row and one column, got "
                     + values.length + " rows");
@@ -62,7 +91,7 @@ public final class Matrix {
 
     /** Returns a one-row matrix: a single sample in the row-vector convention. */
     public static Matrix row(double... values) {
-        return of(values);
+        return of(Require.notNull("the row's values", values));
     }
 
     /**
@@ -115,15 +144,6 @@ public final class Matrix {
     /** Returns an independent copy. */
     public Matrix copy() {
         return new Matrix(rows, cols, data.clone());
-    }
-
-    /** Returns a new matrix holding rows {@code from} (inclusive) to {@code to} (exclusive). */
-    public Matrix rows(int from, int to) {
-        if (from < 0 || to > rows || from >= to) {
-            throw new IllegalArgumentException("rows " + from + " to " + to + " do not lie within 0 to "
-                    + rows);
-        }
-        return new Matrix(to - from, cols, Arrays.copyOfRange(data, from * cols, to * cols));
     }
 
     /** Returns true if both matrices have the same shape and exactly the same entries. */
@@ -187,99 +207,67 @@ public final class Matrix {
         return Math.sqrt(sum);
     }
 
-    /** Returns true if every entry is a finite number. */
-    public boolean isFinite() {
-        for (double v : data) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void requireSameShape(Matrix m) {
+        Require.notNull("the matrix", m);
         if (m.rows != rows || m.cols != cols) {
             throw new IllegalArgumentException("expected a " + shape() + " matrix, got " + m.shape());
         }
     }
 
-    // ---- Kernels used by the forward and backward passes. They write into `out` and allocate nothing.
+    // ---- The three products of a training step, written plainly: the reference a reader checks the
+    // ---- formulas against. The passes run them through Products, which gives the same numbers faster.
+    // ---- They write into `out` and allocate nothing.
 
     /**
-     * {@code out = a · b}: the forward product {@code h⁽ˡ⁻¹⁾ · w⁽ˡ⁾}. Two rows of {@code out} are filled
-     * together, so each row of {@code b} is read once for both.
+     * {@code out = a · b}, i.e. {@code out_ij = Σ_k a_ik b_kj}: the forward product {@code h⁽ˡ⁻¹⁾ · w⁽ˡ⁾}.
+     * One row of {@code out} at a time; within it the sum runs over {@code k} in order, each step adding
+     * {@code a_ik} times row {@code k} of {@code b}, so every loop reads memory in a row.
      */
     static void multiplyInto(Matrix a, Matrix b, Matrix out) {
         double[] x = a.data, y = b.data, z = out.data;
         int n = a.cols, m = b.cols;
         Arrays.fill(z, 0, a.rows * m, 0.0);
-        int i = 0;
-        for (; i + 1 < a.rows; i += 2) {
-            int z0 = i * m, z1 = z0 + m;
+        for (int i = 0; i < a.rows; i++) {
             for (int k = 0; k < n; k++) {
-                double x0 = x[i * n + k], x1 = x[(i + 1) * n + k];
-                int yk = k * m;
+                double aik = x[i * n + k];
                 for (int j = 0; j < m; j++) {
-                    double ykj = y[yk + j];
-                    z[z0 + j] += x0 * ykj;
-                    z[z1 + j] += x1 * ykj;
-                }
-            }
-        }
-        for (; i < a.rows; i++) {
-            int zi = i * m;
-            for (int k = 0; k < n; k++) {
-                double xik = x[i * n + k];
-                int yk = k * m;
-                for (int j = 0; j < m; j++) {
-                    z[zi + j] += xik * y[yk + j];
+                    z[i * m + j] += aik * y[k * m + j];
                 }
             }
         }
     }
 
     /**
-     * {@code out = aᵀ · b}: the weight gradient {@code h⁽ˡ⁻¹⁾ᵀ · δ⁽ˡ⁾}, summed over the batch. Two samples
-     * are added in one pass over {@code out} (in the same order as one at a time).
+     * {@code out = aᵀ · b}, i.e. {@code out_ij = Σ_s a_si b_sj}: the weight gradient {@code h⁽ˡ⁻¹⁾ᵀ · δ⁽ˡ⁾},
+     * summed over the samples {@code s} of a batch. One sample at a time, in order: sample {@code s} adds
+     * {@code a_si b_sj} to every entry.
      */
     static void transposeMultiplyInto(Matrix a, Matrix b, Matrix out) {
         double[] x = a.data, y = b.data, z = out.data;
         int n = a.cols, m = b.cols;
         Arrays.fill(z, 0, n * m, 0.0);
-        int s = 0;
-        for (; s + 1 < a.rows; s += 2) {
-            int y0 = s * m, y1 = y0 + m;
+        for (int s = 0; s < a.rows; s++) {
             for (int i = 0; i < n; i++) {
-                double x0 = x[s * n + i], x1 = x[(s + 1) * n + i];
-                int zi = i * m;
+                double asi = x[s * n + i];
                 for (int j = 0; j < m; j++) {
-                    z[zi + j] = z[zi + j] + x0 * y[y0 + j] + x1 * y[y1 + j];
-                }
-            }
-        }
-        for (; s < a.rows; s++) {
-            int ys = s * m;
-            for (int i = 0; i < n; i++) {
-                double xsi = x[s * n + i];
-                int zi = i * m;
-                for (int j = 0; j < m; j++) {
-                    z[zi + j] += xsi * y[ys + j];
+                    z[i * m + j] += asi * y[s * m + j];
                 }
             }
         }
     }
 
-    /** {@code out = a · bᵀ}: the error sent back, {@code δ⁽ˡ⁾ · w⁽ˡ⁾ᵀ}. */
+    /**
+     * {@code out = a · bᵀ}, i.e. {@code out_ij = Σ_k a_ik b_jk}: the error sent back, {@code δ⁽ˡ⁾ · w⁽ˡ⁾ᵀ}.
+     * Each entry is the dot product of row {@code i} of {@code a} with row {@code j} of {@code b}.
+     */
     static void multiplyTransposeInto(Matrix a, Matrix b, Matrix out) {
         double[] x = a.data, y = b.data, z = out.data;
         int n = a.cols, m = b.rows;
         for (int i = 0; i < a.rows; i++) {
-            int xi = i * n;
             for (int j = 0; j < m; j++) {
-                int yj = j * n;
                 double sum = 0;
                 for (int k = 0; k < n; k++) {
-                    sum += x[xi + k] * y[yj + k];
+                    sum += x[i * n + k] * y[j * n + k];
                 }
                 z[i * m + j] = sum;
             }
@@ -293,7 +281,7 @@ public final class Matrix {
         }
     }
 
-    /** Direct access for the kernels of this package; the array is the matrix's own storage. */
+    /** Direct access for the passes of this package; the array is the matrix's own storage. */
     double[] data() {
         return data;
     }

@@ -50,24 +50,17 @@ public final class Parameter {
 
     /** The plain name a learner types, e.g. {@code u21}, {@code b(1)3}, {@code w(3)12}. */
     public String name() {
-        return Notation.plain(bias ? Notation.indexed(notation.bias(layer, true), true, col + 1)
-                : Notation.indexed(notation.weight(layer, true), true, row + 1, col + 1))
-                .replace("[", "").replace("]", "");
+        return notation.name(this);
     }
 
     /** The name as printed, e.g. {@code u₂₁}, {@code b⁽¹⁾₃}. */
     public String symbol() {
-        return format(false);
+        return notation.symbol(this, false);
     }
 
     /** The name in LaTeX, e.g. {@code u_{21}}, {@code b^{(1)}_{3}}. */
     public String latex() {
-        return format(true);
-    }
-
-    private String format(boolean latex) {
-        return bias ? Notation.indexed(notation.bias(layer, latex), latex, col + 1)
-                : Notation.indexed(notation.weight(layer, latex), latex, row + 1, col + 1);
+        return notation.symbol(this, true);
     }
 
     @Override

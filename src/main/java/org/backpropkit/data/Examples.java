@@ -3,6 +3,8 @@ package org.backpropkit.data;
 import java.util.List;
 import java.util.Random;
 import org.backpropkit.core.Matrix;
+import org.backpropkit.core.Require;
+import org.backpropkit.core.Shuffle;
 
 /**
  * Inputs {@code x} and targets {@code t}, one sample per row, ready for
@@ -82,22 +84,13 @@ public final class Examples {
             throw new IllegalArgumentException("a split of " + n + " samples with trainFraction " + trainFraction
                     + " leaves " + (nTrain == 0 ? "no training" : "no test") + " samples");
         }
-        int[] order = new int[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = k;
-        }
-        Random random = new Random(seed);
-        for (int k = n - 1; k > 0; k--) { // Fisher–Yates, as the trainer shuffles
-            int other = random.nextInt(k + 1);
-            int swap = order[k];
-            order[k] = order[other];
-            order[other] = swap;
-        }
+        int[] order = Shuffle.order(n, new Random(seed));
         return new Split(rows(order, 0, nTrain), rows(order, nTrain, n), null);
     }
 
     /** These examples with {@code x} replaced by {@code z.apply(x)}; targets unchanged. */
     public Examples standardized(Standardization z) {
+        Require.notNull("the standardization z", z, "fit one on the training inputs: Standardization.fit(train.x())");
         return new Examples(name, inputs, z.apply(x), targets, t, classes);
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
+import org.backpropkit.core.Shuffle;
 
 /**
  * The two-moons data set: two interleaved half circles, one class each, that no straight line can
@@ -12,7 +13,7 @@ import java.util.Random;
  *
  * <p>Upper moon: {@code (cos θ, sin θ)}; lower moon: {@code (1 − cos θ, 0.5 − sin θ)}; for
  * {@code θ} evenly spaced over {@code [0, π]}, plus Gaussian noise of standard deviation
- * {@code noise} on each coordinate; rows are then shuffled. Everything comes from
+ * {@code noise} on each coordinate; rows are then shuffled ({@link Shuffle}). Everything comes from
  * {@code new Random(seed)} and {@link StrictMath}, whose results Java specifies bit for bit, and
  * numbers are printed with 4 decimals without locale, so the file is the same on every machine.
  *
@@ -50,13 +51,12 @@ public final class Moons {
             x2 += noise * random.nextGaussian();
             rows[k] = String.format(Locale.ROOT, "%.4f,%.4f,%d", x1, x2, lower ? 1 : 0);
         }
-        for (int k = samples - 1; k > 0; k--) {
-            int other = random.nextInt(k + 1);
-            String swap = rows[k];
-            rows[k] = rows[other];
-            rows[other] = swap;
+        int[] order = Shuffle.order(samples, random);
+        String[] shuffled = new String[samples];
+        for (int k = 0; k < samples; k++) {
+            shuffled[k] = rows[order[k]];
         }
-        return "x1,x2,t\n" + String.join("\n", rows) + "\n";
+        return "x1,x2,t\n" + String.join("\n", shuffled) + "\n";
     }
 
     /** Writes the bundled set's CSV to the path given (default {@code data/moons.csv}). */

@@ -5,8 +5,8 @@ import java.util.List;
 import org.backpropkit.core.Activation;
 import org.backpropkit.core.Format;
 import org.backpropkit.core.ForwardPass;
-import org.backpropkit.core.Gradients;
 import org.backpropkit.core.Loss;
+import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
 import org.backpropkit.core.Notation;
 import org.backpropkit.core.Parameter;
@@ -23,11 +23,14 @@ import org.backpropkit.core.RichText;
  * <pre>  ∂L/∂w_ij = ∂L/∂h_j · ∂h_j/∂a⁽¹⁾_j · ∂a⁽¹⁾_j/∂w_ij,   ∂L/∂h_j = Σ_k ∂L/∂y_k · ∂y_k/∂a⁽²⁾_k · u_jk</pre>
  * Deeper layers follow the same recursion: there each term is {@code δ⁽ˡ⁺¹⁾_k w⁽ˡ⁺¹⁾_jk}, the
  * next layer's error (itself derived the same way) times the weight it travels back through.
- * A bias is the same with {@code ∂a_j/∂b_j = 1}. With a softmax output and cross-entropy the first
- * two factors fold into one, {@code ∂L/∂a_j = y_j − t_j}.
+ * A bias is the same with {@code ∂a_j/∂b_j = 1}. Where the loss and the output activation are fused
+ * ({@link Loss#fusedWith}: cross-entropy after a softmax or a sigmoid) the first two factors fold into
+ * one, {@code ∂L/∂a_j = y_j − t_j}.
  *
- * <p>{@link #value()} is the product of the factors, computed here on its own, so it can be held
- * against backpropagation's answer and against a numeric slope.
+ * <p>An independent witness: every factor, the errors {@code δ} of deeper layers included, is built
+ * here from the forward pass's values and the formulas of {@link Loss} and {@link Activation}, never
+ * read from backpropagation. So {@link #value()}, the product of the factors, can be held against
+ * backpropagation's answer (and against a numeric slope), and agreement means something.
  */
 public final class Derivation implements RichText {
 
@@ -69,7 +72,22 @@ public final class Derivation implements RichText {
 
     /** Derives {@code ∂L/∂θ} for parameter {@code p} at one sample. */
     public static Derivation of(Network net, double[] x, double[] t, Parameter p) {
-        return new Builder(net, net.gradients(x, t), t, p).build();
+        net.loss(x, t); // checks x and t against the network, with the kit's messages
+        return new Builder(net, net.forward(x), t, p).build();
+    }
+
+    /** Derives {@code ∂L/∂θ} for the named parameter at one sample given as a one-row matrix. */
+    public static Derivation of(Network net, Matrix x, Matrix t, String parameter) {
+        return of(net, x, t, net.parameter(parameter));
+    }
+
+    /** Derives {@code ∂L/∂θ} for parameter {@code p} at one sample given as a one-row matrix. */
+    public static Derivation of(Network net, Matrix x, Matrix t, Parameter p) {
+        if (x.rows() != 1 || t.rows() != 1) {
+            throw new IllegalArgumentException("a derivation follows one sample, but x has " + x.rows() + " rows and t has "
+                    + t.rows() + "; pass one of them, e.g. x.row(0) and t.row(0)");
+        }
+        return of(net, x.row(0), t.row(0), p);
     }
 
     /** The parameter derived. */
@@ -100,57 +118,82 @@ public final class Derivation implements RichText {
         return p;
     }
 
-    /** Builds the factors from a backward pass's values, naming everything with the network's {@link Notation}. */
+    /** Builds the factors from a forward pass's values, naming everything with the network's {@link Notation}. */
     private static final class Builder {
-        private final Network net;
-        private final Gradients g;
+        private final Network network;
+        private final ForwardPass forward;
         private final double[] t;
-        private final ForwardPass fp;
-        private final Notation n;
-        private final Parameter p;
+        private final Notation notation;
+        private final Parameter parameter;
         private final int depth;
+        /** {@code δ⁽ˡ⁾_k = ∂L/∂a⁽ˡ⁾_k} of every layer, derived below from the forward values alone. */
+        private final double[][] delta;
 
-        Builder(Network net, Gradients g, double[] t, Parameter p) {
-            this.net = net;
-            this.g = g;
+        Builder(Network network, ForwardPass forward, double[] t, Parameter parameter) {
+            this.network = network;
+            this.forward = forward;
             this.t = t;
-            this.fp = g.forward();
-            this.n = net.notation();
-            this.p = p;
-            this.depth = net.depth();
+            this.notation = network.notation();
+            this.parameter = parameter;
+            this.depth = network.depth();
+            this.delta = errors();
         }
 
         Derivation build() {
-            int l = p.layer(), j = p.col();
+            int l = parameter.layer(), j = parameter.col();
             List<Factor> factors = new ArrayList<>();
             List<Term> sum = new ArrayList<>();
             if (l == depth) {
                 factors.addAll(outputError(j));
             } else {
-                for (int k = 0; k < net.layer(l + 1).units(); k++) {
+                for (int k = 0; k < network.layer(l + 1).units(); k++) {
                     sum.add(term(l, j, k));
                 }
-                factors.add(new Factor(partial("L", unit(n.h(l, false), j, false), false),
-                        partial("L", unit(n.h(l, true), j, true), true),
+                factors.add(new Factor(partial("L", unit(notation.h(l, false), j, false), false),
+                        partial("L", unit(notation.h(l, true), j, true), true),
                         "Σₖ", "\\sum_k", sumValue(sum)));
                 factors.add(activationFactor(l, j));
             }
             factors.add(inputFactor(l));
-            return new Derivation(p, factors, sum);
+            return new Derivation(parameter, factors, sum);
         }
 
-        /** {@code ∂L/∂y_j · ∂y_j/∂a_j}, or the fused {@code ∂L/∂a_j = y_j − t_j} after a softmax. */
-        private List<Factor> outputError(int j) {
-            Activation f = net.layer(depth).activation();
-            Loss loss = net.loss();
-            if (f == Activation.SOFTMAX) {
-                double delta = g.delta(depth).get(0, j);
-                return List.of(new Factor(partial("L", unit(n.a(depth, false), j, false), false),
-                        partial("L", unit(n.a(depth, true), j, true), true),
-                        "(" + unit("y", j, false) + " − " + unit("t", j, false) + ")",
-                        "(" + unit("y", j, true) + " - " + unit("t", j, true) + ")", delta));
+        /**
+         * The errors of every layer by the chain rule, top down: {@code δ⁽ᴸ⁾_k} is the product of the
+         * output-error factors, and {@code δ⁽ˡ⁾_j = (Σ_k δ⁽ˡ⁺¹⁾_k w⁽ˡ⁺¹⁾_jk) f'(a⁽ˡ⁾_j)}.
+         */
+        private double[][] errors() {
+            double[][] errors = new double[depth + 1][];
+            int outputs = network.outputs();
+            errors[depth] = new double[outputs];
+            for (int k = 0; k < outputs; k++) {
+                errors[depth][k] = product(outputError(k));
             }
-            double y = fp.y().get(0, j);
+            for (int l = depth - 1; l >= 1; l--) {
+                int units = network.layer(l).units();
+                errors[l] = new double[units];
+                for (int j = 0; j < units; j++) {
+                    double back = 0;
+                    for (int k = 0; k < errors[l + 1].length; k++) {
+                        back += errors[l + 1][k] * network.layer(l + 1).w().get(j, k);
+                    }
+                    errors[l][j] = back * activationFactor(l, j).value();
+                }
+            }
+            return errors;
+        }
+
+        /** {@code ∂L/∂y_j · ∂y_j/∂a_j}, or the fused {@code ∂L/∂a_j = y_j − t_j}. */
+        private List<Factor> outputError(int j) {
+            Activation f = network.layer(depth).activation();
+            Loss loss = network.loss();
+            double y = forward.y().get(0, j);
+            if (loss.fusedWith(f)) {
+                return List.of(new Factor(partial("L", unit(notation.a(depth, false), j, false), false),
+                        partial("L", unit(notation.a(depth, true), j, true), true),
+                        "(" + unit("y", j, false) + " − " + unit("t", j, false) + ")",
+                        "(" + unit("y", j, true) + " - " + unit("t", j, true) + ")", y - t[j]));
+            }
             return List.of(
                     new Factor(partial("L", unit("y", j, false), false), partial("L", unit("y", j, true), true),
                             loss.derivativeFormula(unit("y", j, false), unit("t", j, false), false),
@@ -161,24 +204,26 @@ public final class Derivation implements RichText {
 
         /** {@code ∂h_j/∂a_j = f'(a_j)} for layer {@code l}. */
         private Factor activationFactor(int l, int j) {
-            Activation f = net.layer(l).activation();
-            double a = fp.a(l).get(0, j), h = fp.h(l).get(0, j);
-            return new Factor(partial(unit(n.h(l, false), j, false), unit(n.a(l, false), j, false), false),
-                    partial(unit(n.h(l, true), j, true), unit(n.a(l, true), j, true), true),
-                    f.derivativeFormula(unit(n.h(l, false), j, false), unit(n.a(l, false), j, false), false),
-                    f.derivativeFormula(unit(n.h(l, true), j, true), unit(n.a(l, true), j, true), true),
+            Activation f = network.layer(l).activation();
+            double a = forward.a(l).get(0, j), h = forward.h(l).get(0, j);
+            return new Factor(partial(unit(notation.h(l, false), j, false), unit(notation.a(l, false), j, false), false),
+                    partial(unit(notation.h(l, true), j, true), unit(notation.a(l, true), j, true), true),
+                    f.derivativeFormula(unit(notation.h(l, false), j, false), unit(notation.a(l, false), j, false), false),
+                    f.derivativeFormula(unit(notation.h(l, true), j, true), unit(notation.a(l, true), j, true), true),
                     f.derivative(a, h));
         }
 
         /** {@code ∂a_j/∂w_ij = h_i} (the input {@code x_i} for the first layer), or {@code ∂a_j/∂b_j = 1}. */
         private Factor inputFactor(int l) {
-            int i = p.row(), j = p.col();
-            String aj = unit(n.a(l, false), j, false), ajLatex = unit(n.a(l, true), j, true);
-            if (p.isBias()) {
-                return new Factor(partial(aj, p.symbol(), false), partial(ajLatex, p.latex(), true), "1", "1", 1);
+            int i = parameter.row(), j = parameter.col();
+            String aj = unit(notation.a(l, false), j, false), ajLatex = unit(notation.a(l, true), j, true);
+            if (parameter.isBias()) {
+                return new Factor(partial(aj, parameter.symbol(), false), partial(ajLatex, parameter.latex(), true),
+                        "1", "1", 1);
             }
-            return new Factor(partial(aj, p.symbol(), false), partial(ajLatex, p.latex(), true),
-                    unit(n.h(l - 1, false), i, false), unit(n.h(l - 1, true), i, true), fp.h(l - 1).get(0, i));
+            return new Factor(partial(aj, parameter.symbol(), false), partial(ajLatex, parameter.latex(), true),
+                    unit(notation.h(l - 1, false), i, false), unit(notation.h(l - 1, true), i, true),
+                    forward.h(l - 1).get(0, i));
         }
 
         /**
@@ -192,24 +237,25 @@ public final class Derivation implements RichText {
             } else {
                 String dk = unit("δ" + superscript(l + 1, false), k, false);
                 String dkLatex = unit("\\delta" + superscript(l + 1, true), k, true);
-                factors.add(new Factor(dk, dkLatex, dk, dkLatex, g.delta(l + 1).get(0, k)));
+                factors.add(new Factor(dk, dkLatex, dk, dkLatex, delta[l + 1][k]));
             }
-            String weight = n.weight(l + 1, false), weightLatex = n.weight(l + 1, true);
-            factors.add(new Factor(partial(unit(n.a(l + 1, false), k, false), unit(n.h(l, false), j, false), false),
-                    partial(unit(n.a(l + 1, true), k, true), unit(n.h(l, true), j, true), true),
+            String weight = notation.weight(l + 1, false), weightLatex = notation.weight(l + 1, true);
+            factors.add(new Factor(
+                    partial(unit(notation.a(l + 1, false), k, false), unit(notation.h(l, false), j, false), false),
+                    partial(unit(notation.a(l + 1, true), k, true), unit(notation.h(l, true), j, true), true),
                     Notation.indexed(weight, false, j + 1, k + 1), Notation.indexed(weightLatex, true, j + 1, k + 1),
-                    net.layer(l + 1).w().get(j, k)));
+                    network.layer(l + 1).w().get(j, k)));
             return new Term(factors);
         }
 
         private String superscript(int l, boolean latex) {
-            return depth == 1 ? "" : n.a(l, latex).substring(1);
+            return depth == 1 ? "" : notation.a(l, latex).substring(1);
         }
 
         private static double sumValue(List<Term> terms) {
             double s = 0;
-            for (Term t : terms) {
-                s += t.value();
+            for (Term term : terms) {
+                s += term.value();
             }
             return s;
         }

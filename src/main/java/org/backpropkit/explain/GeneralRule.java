@@ -20,6 +20,12 @@ import org.backpropkit.core.Parameter;
  * The printed version carries a stray {@code x_i} inside {@code δ_j}; multiplied by {@code x_i} again in
  * {@code ∂L/∂w_ij = δ_j x_i}, it claims {@code x_i} times the true gradient. A gradient check flags it.
  * For hidden biases the printed {@code δ_j} has no {@code i} to take {@code x_i} from; we read it as 1.
+ *
+ * <p>The formulas here ({@code σ' = y(1 − y)}, the hidden {@code δ}) are written out again on purpose,
+ * apart from {@link org.backpropkit.core.Activation} and the kit's backward pass: this class is the
+ * article's exhibit, its rule exactly as printed and as corrected, to be checked
+ * ({@code GradientCheck.claimed(net, x, t, GeneralRule.asPrinted(net, x, t))}), not a second engine.
+ * It takes one sample, as the article does.
  */
 public final class GeneralRule {
 

@@ -50,9 +50,12 @@ final class CellNotes {
     /** The full name of the class that {@code name} meant through the kernel's imports (or java.lang), or null. */
     static String importedClass(String name) {
         for (String line : JavaKernel.STARTUP_IMPORTS) {
-            String pkg = line.startsWith("import ") && !line.startsWith("import static ") && line.endsWith(".*;")
-                    ? line.substring("import ".length(), line.length() - ".*;".length()) : null;
-            String found = pkg == null ? null : classNamed(pkg + "." + name);
+            if (!line.startsWith("import ") || line.startsWith("import static ")) {
+                continue;
+            }
+            String imported = line.substring("import ".length(), line.length() - 1).strip(); // a.b.C or a.b.*
+            String found = imported.endsWith(".*") ? classNamed(imported.substring(0, imported.length() - 1) + name)
+                    : imported.endsWith("." + name) ? classNamed(imported) : null;
             if (found != null) {
                 return found;
             }

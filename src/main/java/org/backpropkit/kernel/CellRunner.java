@@ -11,12 +11,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.PersistentSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.VarSnippet;
 
 /**
@@ -52,6 +54,8 @@ final class CellRunner {
     private volatile boolean interrupted;
     /** For each snippet of the cell being run ("#id"), the cell's line just before its first line. */
     private final Map<String, Integer> snippetLine = new HashMap<>();
+    /** The start-up imports of single classes ({@code import org.backpropkit.core.Network;}), by simple name. */
+    private final Map<String, ImportSnippet> importedClasses = new HashMap<>();
 
     /** A snippet of a cell: its characters {@code [start, end)} and the source JShell completed it to. */
     private record Part(int start, int end, String source, boolean plainStatement) {
@@ -69,7 +73,11 @@ final class CellRunner {
             shell.addToClasspath(entry);
         }
         for (String line : JavaKernel.STARTUP_IMPORTS) {
-            shell.eval(line);
+            for (SnippetEvent event : shell.eval(line)) {
+                if (event.snippet() instanceof ImportSnippet i && !i.isStatic() && !i.fullname().endsWith("*")) {
+                    importedClasses.put(i.name(), i);
+                }
+            }
         }
     }
 
@@ -243,6 +251,14 @@ final class CellRunner {
                 throw CellErrors.runtimeError(shell, event.exception(), snippetLine);
             }
             CellNotes.hidesImportedClass(event, notes);
+            if (snippet instanceof TypeDeclSnippet type && event.status().isDefined()
+                    && importedClasses.containsKey(type.name())) {
+                // JShell keeps both, and then no later cell compiles ("a type with the same simple name is
+                // already defined by the single-type-import"): the learner's class wins, as over a.b.*
+                for (SnippetEvent dropped : shell.drop(importedClasses.remove(type.name()))) {
+                    CellNotes.dependentChanged(dropped, notes);
+                }
+            }
             value = valueOf(snippet);
         }
         notes.forEach(System.out::println);

@@ -50,12 +50,30 @@ public final class JavaKernel extends BaseKernel {
     public static final List<String> STARTUP_IMPORTS = List.of(
             "import java.util.*;",
             "import java.util.stream.*;",
-            "import org.backpropkit.core.*;",
+            // The kit's API a learner types; not its helpers (Backprop, Require, Format, Shuffle, AtomicFiles, …).
+            "import org.backpropkit.core.Activation;",
+            "import org.backpropkit.core.Article;",
+            "import org.backpropkit.core.ForwardPass;",
+            "import org.backpropkit.core.Gradients;",
+            "import org.backpropkit.core.Layer;",
+            "import org.backpropkit.core.Loss;",
+            "import org.backpropkit.core.Matrix;",
+            "import org.backpropkit.core.Network;",
+            "import org.backpropkit.core.Notation;",
+            "import org.backpropkit.core.Parameter;",
             "import org.backpropkit.explain.*;",
             "import org.backpropkit.check.*;",
+            "import org.backpropkit.exercise.*;",
             "import org.backpropkit.train.*;",
-            "import org.backpropkit.data.*;",
+            "import org.backpropkit.data.DataSet;",
+            "import org.backpropkit.data.DataError;",
+            "import org.backpropkit.data.Examples;",
+            "import org.backpropkit.data.HistoryTable;",
+            "import org.backpropkit.data.Split;",
+            "import org.backpropkit.data.Standardization;",
             "import org.backpropkit.plot.*;",
+            "import org.backpropkit.view.*;",
+            "import org.backpropkit.autodiff.*;",
             "import static org.backpropkit.kernel.Notebook.*;");
 
     /** MiB of heap growth in one cell after which the kernel collects garbage, to give the memory back. */

@@ -7,11 +7,11 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import javax.imageio.ImageIO;
 import org.backpropkit.core.RichText;
-import org.backpropkit.plot.Plot;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
@@ -21,7 +21,8 @@ import tech.tablesaw.api.Table;
  * <ul>
  *   <li>derivations, gradient reports, forward passes, histories ({@link RichText}): {@code text/markdown}
  *       with LaTeX;</li>
- *   <li>XChart charts and images: {@code image/png};</li>
+ *   <li>XChart charts of every kind (the kit's plots and any a learner builds) and images: {@code image/png},
+ *       the same bytes as {@code Plot.png};</li>
  *   <li>Tablesaw tables: a {@code text/html} table of at most {@value #MAX_ROWS} rows.</li>
  * </ul>
  * Registered through jjava-jupyter's extension service, so the same renderers work in JJava when the kit's
@@ -39,7 +40,7 @@ public final class KitRenderers implements Extension {
                 .register((text, context) -> context.renderIfRequested(MIMEType.TEXT_MARKDOWN, text::toMarkdown));
         renderer.createRegistration(Chart.class).preferring(MIMEType.IMAGE_PNG).supporting(MIMEType.TEXT_PLAIN)
                 .register((chart, context) -> {
-                    context.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64(Plot.png(chart)));
+                    context.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64(pngOf(BitmapEncoder.getBufferedImage(chart))));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "[chart: " + chart.getTitle() + "]");
                 });
         renderer.createRegistration(RenderedImage.class).preferring(MIMEType.IMAGE_PNG)

@@ -15,18 +15,19 @@ import java.util.Locale;
 import java.util.Map;
 import org.backpropkit.core.Activation;
 import org.backpropkit.core.Format;
-import org.backpropkit.core.Gradients;
+import org.backpropkit.core.Interrupted;
 import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
 import org.backpropkit.core.Parameter;
+import org.backpropkit.core.Require;
 import org.backpropkit.data.AtomicFiles;
 import org.backpropkit.data.Examples;
 import org.backpropkit.train.History;
+import org.backpropkit.train.Trainer;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -38,6 +39,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Plot.loss(run1, run2, run3)                     // loss curves, one per run, labelled by η
  * Plot.loss(Scale.LOG, run)                       // the same on a log scale
  * Plot.weights(run)                               // tracked weights over epochs: w₁₁, u₂₁, …
+ * Plot.lossCurves(Scale.LOG, Map.of("training", l)) // losses recorded by hand (Watch does this live)
  * Plot.activations()                              // σ, tanh, ReLU and their derivatives
  * Plot.lossSurface(net, x, t, run, "w11", "u21")  // loss over two weights, with the descent path
  * Plot.descent(net, x, t, "w11", "u21", 2, 50)     // descent on those two weights alone, exact path
@@ -45,11 +47,21 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * }</pre>
  * Every chart is 700 × 450 pixels with a title, labelled axes, a legend when it has more than one
  * series, and fonts sized for a notebook; it is drawn from a fixed palette, so the same input
- * gives the same image.
+ * gives the same image. Data are one sample ({@code double[] x, t}) or a batch ({@code Matrix x, t},
+ * one sample per row, its mean loss); weights are named as the network reads them ({@code "w11"},
+ * {@code "w₁₁"}) and labelled as the article prints them ({@link Parameter#symbol()}).
+ *
+ * <p>The loops that can take long (a loss surface's grid, a descent's steps) stop when the thread is
+ * interrupted (the kernel's Interrupt button), with an {@link Interrupted} that says how far they got.
  */
 public final class Plot {
 
     private static final int GRID = 61;
+    /**
+     * The most steps {@link #descent} draws: a path of this many points already has over a hundred times
+     * more points than the chart has pixels across.
+     */
+    public static final int MAX_STEPS = 100_000;
 
     private Plot() {
     }
@@ -63,6 +75,8 @@ public final class Plot {
 
     /** The loss over epochs of one or more runs on a linear or logarithmic loss axis. */
     public static XYChart loss(Scale scale, History... runs) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.noNulls("the runs", runs);
         if (runs.length == 0) {
             throw new IllegalArgumentException("give at least one History to plot");
         }
@@ -82,28 +96,78 @@ public final class Plot {
 
     /** The loss over epochs of labelled runs, on a linear or logarithmic loss axis. */
     public static XYChart loss(Scale scale, Map<String, History> runs) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.notNull("runs", runs);
+        runs.forEach((label, run) -> Require.notNull("the run labelled '" + label + "'", run));
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("give at least one History to plot");
         }
-        String title = runs.size() == 1 ? "Loss during training (" + runs.keySet().iterator().next() + ")"
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        int longest = 0;
+        for (Map.Entry<String, History> run : runs.entrySet()) {
+            curves.put(run.getKey(), run.getValue().loss());
+            longest = Math.max(longest, run.getValue().loss().length);
+        }
+        return lossCurves(scale, epochs(longest), curves);
+    }
+
+    /**
+     * Loss values over epochs, one labelled curve per entry in the map's order; entry {@code e} of
+     * each array is the loss after epoch {@code e} (0 = before training). For losses recorded while a
+     * run goes, e.g. {@code "training"} and {@code "held-out"}.
+     */
+    public static XYChart lossCurves(Scale scale, Map<String, double[]> curves) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.notNull("curves", curves, "give the loss values by label, e.g. Map.of(\"training\", losses)");
+        curves.forEach((label, values) -> Require.notNull("the loss curve '" + label + "'", values));
+        int longest = curves.values().stream().mapToInt(c -> c.length).max().orElse(0);
+        return lossCurves(scale, epochs(longest), curves);
+    }
+
+    /**
+     * Loss values at the given epochs (entry {@code k} of each curve belongs to {@code epochs[k]}), e.g.
+     * every tenth epoch of a long run, so that a chart of a small panel does not draw 20,000 points.
+     */
+    public static XYChart lossCurves(Scale scale, double[] epochs, Map<String, double[]> curves) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.notNull("epochs", epochs);
+        Require.notNull("curves", curves, "give the loss values by label, e.g. Map.of(\"training\", losses)");
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("give at least one loss curve to plot");
+        }
+        String title = curves.size() == 1 ? "Loss during training (" + curves.keySet().iterator().next() + ")"
                 : "Loss during training";
         XYChart chart = Style.chart(title, "epoch", scale == Scale.LOG ? "loss L (log scale)" : "loss L");
+        List<String> notes = new ArrayList<>();
         int k = 0;
-        for (Map.Entry<String, History> run : runs.entrySet()) {
-            double[] loss = run.getValue().loss();
+        for (Map.Entry<String, double[]> curve : curves.entrySet()) {
+            Require.notNull("the loss curve '" + curve.getKey() + "'", curve.getValue());
+            if (curve.getValue().length == 0) {
+                throw new IllegalArgumentException("the loss curve '" + curve.getKey() + "' is empty");
+            }
+            if (curve.getValue().length > epochs.length) {
+                throw new IllegalArgumentException("the loss curve '" + curve.getKey() + "' has " + curve.getValue().length
+                        + " values but there are " + epochs.length + " epochs");
+            }
+            double[] loss = Style.gaps(curve.getKey(), "loss", "epoch", epochs, curve.getValue(), notes);
             if (scale == Scale.LOG) {
                 for (int e = 0; e < loss.length; e++) {
-                    if (!(loss[e] > 0)) {
-                        throw new IllegalArgumentException("a log scale needs losses above 0, but run '" + run.getKey()
-                                + "' has loss " + loss[e] + " at epoch " + e + "; use Scale.LINEAR");
+                    if (loss[e] <= 0) {
+                        throw new IllegalArgumentException("a log scale needs losses above 0, but '" + curve.getKey()
+                                + "' has loss " + loss[e] + " at epoch " + Format.number(epochs[e]) + "; use Scale.LINEAR");
                     }
                 }
             }
-            Style.line(chart, run.getKey(), epochs(loss.length), loss, Style.PALETTE[k++ % Style.PALETTE.length], 2f);
+            Style.line(chart, curve.getKey(), Arrays.copyOf(epochs, loss.length), loss,
+                    Style.PALETTE[k++ % Style.PALETTE.length], 2f);
         }
         Style.niceEpochTicks(chart);
-        chart.getStyler().setYAxisLogarithmic(scale == Scale.LOG);
-        chart.getStyler().setYAxisDecimalPattern(scale == Scale.LOG ? "0.#####E0" : "0.####");
+        Style.noteGaps(chart, notes);
+        if (scale == Scale.LOG) {
+            Axes.logY(chart);
+        } else {
+            chart.getStyler().setYAxisDecimalPattern("0.####");
+        }
         return Style.finish(chart);
     }
 
@@ -118,20 +182,63 @@ public final class Plot {
      * ({@code w₁₁}, {@code u₂₁}); all tracked weights unless some are named.
      */
     public static XYChart weights(History run, String... names) {
-        List<String> chosen = names.length > 0 ? List.of(names) : run.tracked();
+        Require.notNull("run", run, "give the History a Trainer returned");
+        Require.noNulls("the names", names);
+        List<Parameter> chosen = new ArrayList<>(run.tracked());
+        if (names.length > 0) {
+            chosen.clear();
+            for (String name : names) {
+                chosen.add(run.tracked(name));
+            }
+        }
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("this run tracked no weights; train with "
                     + "Trainer.sgd(η).track(\"w11\", \"u21\")… to record them");
         }
-        String y = chosen.size() == 1 ? Style.symbol(chosen.get(0)) : "weight value";
-        XYChart chart = Style.chart("Weights during training (η = " + Format.number(run.eta()) + ")", "epoch", y);
+        Map<Parameter, double[]> paths = new LinkedHashMap<>();
+        for (Parameter p : chosen) {
+            paths.put(p, run.trajectory(p));
+        }
+        XYChart chart = weightCurves(paths);
+        chart.setTitle("Weights during training (η = " + Format.number(run.eta()) + ")");
+        return chart;
+    }
+
+    /**
+     * Weight values over epochs, one line per parameter, named as the article writes them
+     * ({@code w₁₁}); entry {@code e} of each array is the value after epoch {@code e}.
+     */
+    public static XYChart weightCurves(Map<Parameter, double[]> paths) {
+        Require.notNull("paths", paths, "give each parameter's values, e.g. Map.of(p, values)");
+        paths.forEach((p, values) -> Require.notNull("the values of " + p, values));
+        int longest = paths.values().stream().mapToInt(c -> c.length).max().orElse(0);
+        return weightCurves(epochs(longest), paths);
+    }
+
+    /** Weight values at the given epochs (entry {@code k} of each array belongs to {@code epochs[k]}). */
+    public static XYChart weightCurves(double[] epochs, Map<Parameter, double[]> paths) {
+        Require.notNull("epochs", epochs);
+        Require.notNull("paths", paths, "give each parameter's values, e.g. Map.of(p, values)");
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("give at least one weight's values to plot");
+        }
+        List<Parameter> names = new ArrayList<>(paths.keySet());
+        String y = names.size() == 1 ? names.get(0).symbol() : "weight value";
+        XYChart chart = Style.chart("Weights during training", "epoch", y);
+        List<String> notes = new ArrayList<>();
         int k = 0;
-        for (String name : chosen) {
-            double[] path = run.trajectory(name);
-            Style.line(chart, Style.symbol(name), epochs(path.length), path, Style.PALETTE[k++ % Style.PALETTE.length],
-                    2f);
+        for (Parameter p : names) {
+            double[] path = Require.notNull("the values of " + p.symbol(), paths.get(p));
+            if (path.length > epochs.length) {
+                throw new IllegalArgumentException("the values of " + p.symbol() + " are " + path.length
+                        + ", but there are " + epochs.length + " epochs");
+            }
+            path = Style.gaps(p.symbol(), "value", "epoch", epochs, path, notes);
+            Style.line(chart, p.symbol(), Arrays.copyOf(epochs, path.length), path,
+                    Style.PALETTE[k++ % Style.PALETTE.length], 2f);
         }
         Style.niceEpochTicks(chart);
+        Style.noteGaps(chart, notes);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17)); // subscript glyphs are small
         return Style.finish(chart);
@@ -144,8 +251,13 @@ public final class Plot {
         return activations(Activation.SIGMOID, Activation.TANH, Activation.RELU);
     }
 
-    /** These activation functions {@code f(a)} (solid) and their derivatives {@code f′(a)} (dashed). */
+    /**
+     * These activation functions {@code f(a)} (solid) and their derivatives {@code f′(a)} (dashed). The
+     * value axis fits the curves drawn (so σ′, which never exceeds ¼, is not flattened when σ is drawn
+     * alone), but runs from −1.2 to 2 at most: ReLU, which grows without bound, leaves through the top.
+     */
     public static XYChart activations(Activation... functions) {
+        Require.noNulls("the activations", functions);
         if (functions.length == 0) {
             throw new IllegalArgumentException("name at least one activation, e.g. Activation.SIGMOID");
         }
@@ -160,6 +272,7 @@ public final class Plot {
         a[half] = -1e-12;
         a[half + 1] = 1e-12;
         int k = 0;
+        double low = 0, high = 0;
         for (Activation f : functions) {
             if (f == Activation.SOFTMAX) {
                 throw new IllegalArgumentException("softmax mixes a whole row of units, so it has no curve f(a); "
@@ -170,6 +283,8 @@ public final class Plot {
             for (int i = 0; i < a.length; i++) {
                 h[i] = f.apply(a[i]);
                 slope[i] = f.derivative(a[i], h[i]);
+                low = Math.min(low, Math.min(h[i], slope[i]));
+                high = Math.max(high, Math.max(h[i], slope[i]));
             }
             Color color = Style.PALETTE[k++ % Style.PALETTE.length];
             Style.line(chart, f.symbol() + "(a)", a, h, color, 2.5f);
@@ -177,7 +292,8 @@ public final class Plot {
             XYSeries d = Style.line(chart, f.symbol() + "′(a)", dashes[0], dashes[1], color, 2f);
             d.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));
         }
-        chart.getStyler().setYAxisMin(-1.2).setYAxisMax(2.0); // ReLU leaves through the top; the rest stays legible
+        double margin = 0.05 * (high - low);
+        chart.getStyler().setYAxisMin(Math.max(-1.2, low - margin)).setYAxisMax(Math.min(2.0, high + margin));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         return Style.finish(chart);
     }
@@ -207,76 +323,95 @@ public final class Plot {
     // ---- Loss surface
 
     /**
-     * The loss {@code L} over a 2-D slice through weight space: weights {@code p} and {@code q}
-     * vary over a grid, every other weight stays at its value in {@code net} now. Drawn as contour
-     * lines (colour legend: dark = low loss), centred on the current values.
+     * The loss {@code L} of one sample over a 2-D slice through weight space: weights {@code p} and
+     * {@code q} vary over a grid, every other weight stays at its value in {@code net} now. Drawn as
+     * contour lines (colour legend: dark = low loss), centred on the current values, which a black
+     * cross marks ("now").
      */
+    public static XYChart lossSurface(Network net, double[] x, double[] t, String p, String q) {
+        Require.notNull("net", net);
+        return lossSurface(net, Require.sample("x", x), Require.sample("t", t), p, q);
+    }
+
+    /** The same for the mean loss of a batch, one sample per row. */
     public static XYChart lossSurface(Network net, Matrix x, Matrix t, String p, String q) {
+        Require.notNull("net", net);
+        Require.sameRows(x, t);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
         double p0 = net.get(pp), q0 = net.get(qq);
         return surface(net, x, t, pp, qq, null, null, new double[] {p0 - 2, p0 + 2}, new double[] {q0 - 2, q0 + 2}, "");
     }
 
     /**
-     * The loss over weights {@code p} and {@code q} with the gradient-descent path of a run drawn on
-     * top: the path starts at the weights before training (epoch 0) and ends after the last epoch.
-     * Both weights must have been tracked ({@code Trainer…track("w11", "u21")}). The other weights
+     * The loss of one sample over weights {@code p} and {@code q} with the gradient-descent path of a
+     * run drawn on top: the path starts at the weights before training (epoch 0) and ends after the last
+     * epoch. Both weights must have been tracked ({@code Trainer…track("w11", "u21")}). The other weights
      * are held at their values in {@code net} now — after training, the end of the run — so when
      * they moved during training, the path is the shadow of a walk through more dimensions.
      */
+    public static XYChart lossSurface(Network net, double[] x, double[] t, History run, String p, String q) {
+        Require.notNull("net", net);
+        return lossSurface(net, Require.sample("x", x), Require.sample("t", t), run, p, q);
+    }
+
+    /** The same for the mean loss of a batch, one sample per row. */
     public static XYChart lossSurface(Network net, Matrix x, Matrix t, History run, String p, String q) {
+        Require.notNull("net", net);
+        Require.sameRows(x, t);
+        Require.notNull("run", run, "give the History of a run that tracked " + p + " and " + q);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
-        double[] pathP = run.trajectory(trackedName(net, run, pp));
-        double[] pathQ = run.trajectory(trackedName(net, run, qq));
-        return surface(net, x, t, pp, qq, pathP, pathQ, around(pathP), around(pathQ), "epoch");
+        double[] pathP = run.trajectory(pp);
+        double[] pathQ = run.trajectory(qq);
+        return surface(net, x, t, pp, qq, pathP, pathQ, around(pp, pathP, run.eta()), around(qq, pathQ, run.eta()), "epoch");
     }
 
     /**
-     * Gradient descent on two weights alone, drawn on the loss surface it walks on: starting from
-     * their values in {@code net}, {@code steps} updates {@code p ← p − η ∂L/∂p}, {@code q ← q − η ∂L/∂q}
-     * (batch-mean gradients by backpropagation) while every other weight stays put. The path is
-     * exact, not a shadow: each of its points lies on this very surface. {@code net} is not changed.
+     * Gradient descent on two weights alone, drawn on the loss surface of one sample it walks on:
+     * starting from their values in {@code net}, {@code steps} updates {@code p ← p − η ∂L/∂p},
+     * {@code q ← q − η ∂L/∂q} while every other weight stays put. The path is exact, not a shadow:
+     * each of its points lies on this very surface. {@code net} is not changed.
+     *
+     * @throws org.backpropkit.train.TrainingDiverged if the steps overshoot until the loss or a weight is
+     *     no longer finite
      */
+    public static XYChart descent(Network net, double[] x, double[] t, String p, String q, double eta, int steps) {
+        Require.notNull("net", net);
+        return descent(net, Require.sample("x", x), Require.sample("t", t), p, q, eta, steps);
+    }
+
+    /** The same for the mean loss of a batch (full-batch gradients), one sample per row. */
     public static XYChart descent(Network net, Matrix x, Matrix t, String p, String q, double eta, int steps) {
+        Require.notNull("net", net);
+        Require.sameRows(x, t);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
-        if (!(eta > 0) || steps < 1) {
-            throw new IllegalArgumentException("need η > 0 and at least 1 step, got η = " + eta + ", steps = " + steps);
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new IllegalArgumentException("steps must be between 1 and " + MAX_STEPS + " for a drawn path, got "
+                    + steps + ": " + MAX_STEPS + " steps already put over a hundred points on each pixel across the chart."
+                    + " For a longer walk train with Trainer.sgd(η).epochs(n).only(\"" + pp.name() + "\", \"" + qq.name()
+                    + "\") and look at its History");
         }
-        Network walker = net.copy();
-        double[] pathP = new double[steps + 1], pathQ = new double[steps + 1];
-        pathP[0] = walker.get(pp);
-        pathQ[0] = walker.get(qq);
-        for (int k = 1; k <= steps; k++) {
-            Gradients g = walker.gradients(x, t);
-            pathP[k] = pathP[k - 1] - eta * g.of(pp);
-            pathQ[k] = pathQ[k - 1] - eta * g.of(qq);
-            if (!Double.isFinite(pathP[k]) || !Double.isFinite(pathQ[k])) {
-                throw new IllegalArgumentException("descent with η = " + Format.number(eta) + " diverged at step " + k
-                        + "; try a smaller η");
-            }
-            walker.set(pp, pathP[k]);
-            walker.set(qq, pathQ[k]);
-        }
-        XYChart chart = surface(net, x, t, pp, qq, pathP, pathQ, around(pathP), around(pathQ), "step");
+        History run = Trainer.sgd(eta).epochs(steps).only(pp.name(), qq.name()).track(pp.name(), qq.name())
+                .train(net.copy(), x, t);
+        double[] pathP = run.trajectory(pp), pathQ = run.trajectory(qq);
+        XYChart chart = surface(net, x, t, pp, qq, pathP, pathQ, around(pp, pathP, eta), around(qq, pathQ, eta), "step");
         chart.setTitle("Descent on " + pp.symbol() + " and " + qq.symbol() + " alone (η = " + Format.number(eta) + ")");
         return chart;
     }
 
-    private static String trackedName(Network net, History run, Parameter wanted) {
-        for (String name : run.tracked()) {
-            if (net.parameter(name).equals(wanted)) {
-                return name;
-            }
-        }
-        throw new IllegalArgumentException("the run did not track " + wanted.name() + " (" + wanted.symbol()
-                + "); tracked: " + run.tracked() + ". Train with .track(\"" + wanted.name() + "\", …) to draw its path");
-    }
-
-    /** The range of a path with a margin, at least 1 wide on each side of its middle. */
-    private static double[] around(double[] path) {
+    /**
+     * The range of a path with a margin, at least 1 wide on each side of its middle; refused, naming the
+     * parameter and the learning rate, when it does not fit in doubles (a path out near 1e308).
+     */
+    private static double[] around(Parameter p, double[] path, double eta) {
         double lo = Arrays.stream(path).min().orElseThrow(), hi = Arrays.stream(path).max().orElseThrow();
-        double mid = (lo + hi) / 2, half = Math.max(0.65 * (hi - lo), 1.0);
-        return new double[] {mid - half, mid + half};
+        double mid = lo / 2 + hi / 2, half = Math.max(1.3 * (hi / 2 - lo / 2), 1.0);
+        double[] range = {mid - half, mid + half};
+        if (!Double.isFinite((range[1] - range[0]) * GRID)) { // the grid's points are lo + (hi − lo)·i / (GRID − 1)
+            throw new IllegalArgumentException("the path of " + p.symbol() + " goes from " + Format.number(lo) + " to "
+                    + Format.number(hi) + ": a loss surface around it does not fit in doubles. With η = "
+                    + Format.number(eta) + " the steps overshoot that far; try a smaller η, e.g. " + Format.number(eta / 100));
+        }
+        return range;
     }
 
     private static XYChart surface(Network net, Matrix x, Matrix t, Parameter p, Parameter q, double[] pathP,
@@ -287,6 +422,10 @@ public final class Plot {
         double[][] z = new double[GRID][GRID];
         double[] all = new double[GRID * GRID];
         for (int i = 0; i < GRID; i++) {
+            if (Interrupted.requested()) {
+                throw new Interrupted("Loss surface interrupted at column " + (i + 1) + " of " + GRID + " of its grid; "
+                        + "no chart was drawn, and the network is unchanged (the surface is computed on a copy).");
+            }
             probe.set(p, ps[i]);
             for (int k = 0; k < GRID; k++) {
                 probe.set(q, qs[k]);
@@ -300,11 +439,14 @@ public final class Plot {
         for (int k = 0; k < levels.length; k++) {
             double[][] line = Contours.line(ps, qs, z, levels[k]);
             if (line[0].length > 0) {
-                Style.line(chart, "L = " + String.format(Locale.ROOT, "%.3g", levels[k]), line[0], line[1],
-                        Style.viridis(k, levels.length), 1.8f);
+                Style.line(chart, levelName(levels[k]), line[0], line[1], Style.viridis(k, levels.length), 1.8f);
             }
         }
-        if (pathP != null) {
+        if (pathP == null) {
+            point(chart, "now (" + Format.number(net.get(p)) + ", " + Format.number(net.get(q)) + ")", net.get(p),
+                    net.get(q), Color.BLACK, SeriesMarkers.CROSS);
+            chart.getStyler().setMarkerSize(15);
+        } else {
             int last = pathP.length - 1;
             Style.line(chart, "descent path", pathP, pathQ, Color.BLACK, 2.2f);
             point(chart, "start (" + unit + " 0)", pathP[0], pathQ[0], new Color(0xE15759), SeriesMarkers.CIRCLE);
@@ -316,15 +458,26 @@ public final class Plot {
         return Style.finish(chart);
     }
 
-    /** Contour levels at evenly spaced quantiles of the values: dense where the surface is flat and low. */
+    /**
+     * Contour levels at evenly spaced quantiles of the finite values: dense where the surface is flat and
+     * low. Levels that would be labelled alike in the legend (0.04061 and 0.04064 both read "L = 0.0406", as
+     * on the flat floor of a surface drawn around a long jump) are kept once: a legend names each line once.
+     */
     private static double[] levels(double[] values, int count) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double[] levels = new double[count];
-        for (int k = 0; k < count; k++) {
-            levels[k] = sorted[(int) Math.round((k + 0.5) / count * (sorted.length - 1))];
+        double[] sorted = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        if (sorted.length == 0) {
+            return sorted;
         }
-        return Arrays.stream(levels).distinct().toArray();
+        Map<String, Double> byName = new LinkedHashMap<>();
+        for (int k = 0; k < count; k++) {
+            double level = sorted[(int) Math.round((k + 0.5) / count * (sorted.length - 1))];
+            byName.putIfAbsent(levelName(level), level);
+        }
+        return byName.values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static String levelName(double level) {
+        return "L = " + String.format(Locale.ROOT, "%.3g", level);
     }
 
     private static void point(XYChart chart, String name, double x, double y, Color color,
@@ -344,6 +497,8 @@ public final class Plot {
      * itself is drawn as a line.
      */
     public static XYChart decisionBoundary(Network net, Examples data) {
+        Require.notNull("net", net);
+        Require.notNull("data", data);
         Matrix x = data.x(), t = data.t();
         if (x.cols() != 2 || net.inputs() != 2) {
             throw new IllegalArgumentException("a decision boundary is drawn in 2-D: the examples have " + x.cols()
@@ -426,7 +581,7 @@ public final class Plot {
     }
 
     /** The class of an output or target row: the largest entry, or for one column whether it is ≥ 0.5. */
-    private static int classOf(double[] row) {
+    static int classOf(double[] row) {
         if (row.length == 1) {
             return row[0] >= 0.5 ? 1 : 0;
         }
@@ -461,7 +616,8 @@ public final class Plot {
     // ---- Files
 
     /** The chart as PNG bytes, as a notebook displays it. */
-    public static byte[] png(Chart<?, ?> chart) {
+    public static byte[] png(XYChart chart) {
+        Require.notNull("chart", chart);
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
@@ -470,7 +626,8 @@ public final class Plot {
     }
 
     /** The chart as SVG text (about 15 times larger than the PNG: text is drawn as paths). */
-    public static byte[] svg(Chart<?, ?> chart) {
+    public static byte[] svg(XYChart chart) {
+        Require.notNull("chart", chart);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
@@ -484,7 +641,9 @@ public final class Plot {
      * Writes the chart to {@code file} as PNG or SVG, chosen by the file's extension; the file is
      * replaced in one step, so a reader never sees half an image.
      */
-    public static Path save(Chart<?, ?> chart, Path file) {
+    public static Path save(XYChart chart, Path file) {
+        Require.notNull("chart", chart);
+        Require.notNull("file", file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".png")) {
             AtomicFiles.write(file, png(chart));

@@ -3,9 +3,8 @@ package org.backpropkit.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.backpropkit.core.Notation;
+import java.util.List;
+import org.backpropkit.core.Format;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -15,8 +14,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The kit's chart defaults, in one place: notebook size, fonts that stay readable when a notebook
- * shows the PNG at its own width, a fixed palette (so the same input always gives the same image),
- * and the article's names for weights.
+ * shows the PNG at its own width, and a fixed palette (so the same input always gives the same image).
  */
 final class Style {
 
@@ -32,9 +30,6 @@ final class Style {
     private static final Color[] VIRIDIS = {
         new Color(0x440154), new Color(0x482878), new Color(0x3E4A89), new Color(0x31688E), new Color(0x26828E),
         new Color(0x1F9E89), new Color(0x35B779), new Color(0x6DCD59), new Color(0x9BD93C)};
-
-    private static final Pattern NAME = Pattern.compile("([a-z])(?:\\((\\d+)\\))?(\\d+)(?:,(\\d+))?");
-    private static final String SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     private Style() {
     }
@@ -90,11 +85,53 @@ final class Style {
         }
     }
 
-    /** Shows the legend only when it tells series apart: more than one series listed in it. */
+    /**
+     * Shows the legend only when it tells series apart (more than one series listed in it), and makes
+     * the tick labels of huge or tiny numbers readable ({@link Axes#readable}).
+     */
     static XYChart finish(XYChart chart) {
         long listed = chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).count();
         chart.getStyler().setLegendVisible(listed > 1);
+        Axes.readable(chart);
         return chart;
+    }
+
+    /**
+     * One curve's values as XChart can draw them: it refuses infinity ("cannot be equal to
+     * Double.POSITIVE_INFINITY!!!"), so every value that is not finite becomes NaN, a gap in the line (a run
+     * that diverged is drawn up to its last finite value), and {@code notes} gets a line saying what was left
+     * out, e.g. {@code η = 4: loss Infinity from epoch 323 on}; entry {@code k} of {@code values} belongs to
+     * {@code at[k]} (the epochs).
+     *
+     * @throws IllegalArgumentException if no value is finite: there is nothing to draw
+     */
+    static double[] gaps(String label, String what, String unit, double[] at, double[] values, List<String> notes) {
+        double[] out = values.clone();
+        int first = -1, count = 0;
+        for (int k = 0; k < out.length; k++) {
+            if (!Double.isFinite(out[k])) {
+                first = first < 0 ? k : first;
+                count++;
+                out[k] = Double.NaN;
+            }
+        }
+        if (count == out.length) {
+            throw new IllegalArgumentException("nothing to draw for '" + label + "': every " + what + " is Infinity or NaN"
+                    + (out.length > 0 ? " (at " + unit + " " + Format.number(at[0]) + " it is " + values[0] + ")" : ""));
+        }
+        if (count > 0) {
+            notes.add(label + ": " + what + " " + values[first] + (first + count == out.length ? " from " + unit + " "
+                    + Format.number(at[first]) + " on" : " at " + count + " " + unit + (count == 1 ? "" : "s")
+                    + ", first at " + unit + " " + Format.number(at[first])));
+        }
+        return out;
+    }
+
+    /** Says on the x axis what {@link #gaps} left out, so a reader sees why a curve stops. */
+    static void noteGaps(XYChart chart, List<String> notes) {
+        if (!notes.isEmpty()) {
+            chart.setXAxisTitle(chart.getXAxisTitle() + " (not drawn: " + String.join("; ", notes) + ")");
+        }
     }
 
     /** Colour {@code k} of {@code n} along the viridis scale, dark (low) to light (high). */
@@ -114,33 +151,5 @@ final class Style {
         return new Color((int) Math.round(c.getRed() + white * (255 - c.getRed())),
                 (int) Math.round(c.getGreen() + white * (255 - c.getGreen())),
                 (int) Math.round(c.getBlue() + white * (255 - c.getBlue())));
-    }
-
-    /**
-     * A parameter name as the article prints it: {@code w11 → w₁₁}, {@code u21 → u₂₁},
-     * {@code b(1)3 → b⁽¹⁾₃}; names that are already printed that way, or are not names, stay as given.
-     */
-    static String symbol(String name) {
-        Matcher m = NAME.matcher(name);
-        if (!m.matches()) {
-            return name;
-        }
-        String layer = "";
-        if (m.group(2) != null) {
-            StringBuilder sup = new StringBuilder("⁽");
-            for (char c : m.group(2).toCharArray()) {
-                sup.append(SUP.charAt(c - '0'));
-            }
-            layer = sup.append('⁾').toString();
-        }
-        String base = m.group(1) + layer;
-        String idx = m.group(3);
-        if (m.group(4) != null) {
-            return Notation.indexed(base, false, Integer.parseInt(idx), Integer.parseInt(m.group(4)));
-        }
-        if (m.group(1).equals("b") || idx.length() != 2) {
-            return Notation.indexed(base, false, Integer.parseInt(idx));
-        }
-        return Notation.indexed(base, false, idx.charAt(0) - '0', idx.charAt(1) - '0');
     }
 }

@@ -3,7 +3,7 @@ package org.backpropkit.train;
 import org.backpropkit.core.Format;
 
 /**
- * Thrown when the loss stops being a finite number during training. The message says in which
+ * Thrown when the loss, or a weight, stops being a finite number during training. The message says in which
  * epoch, with which {@code η}, and what to try; the run so far stays available in {@link #history()},
  * and the network keeps the weights it had after the last good epoch.
  */
@@ -13,7 +13,8 @@ public final class TrainingDiverged extends RuntimeException {
     private final int epoch;
 
     TrainingDiverged(History history, int epoch, double loss, double momentum) {
-        super("Training diverged: the loss became " + (Double.isNaN(loss) ? "NaN" : "infinite") + " in epoch " + epoch
+        super("Training diverged: " + (Double.isNaN(loss) ? "the loss became NaN" : Double.isInfinite(loss)
+                ? "the loss became infinite" : "a weight became infinite") + " in epoch " + epoch
                 + " with η = " + Format.number(history.eta())
                 + (momentum > 0 ? " and momentum " + Format.number(momentum) : "")
                 + ". The steps overshot and the weights grew without bound. The network keeps its weights from epoch "

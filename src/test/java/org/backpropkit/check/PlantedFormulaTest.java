@@ -20,7 +20,7 @@ class PlantedFormulaTest {
 
     @Test
     void strayInputInsideDeltaIsFlaggedOnEveryHiddenWeight() {
-        GradientReport report = GradientCheck.run(net, x, t, GeneralRule.asPrinted(net, x, t));
+        GradientReport report = GradientCheck.claimed(net, x, t, GeneralRule.asPrinted(net, x, t));
         assertFalse(report.passed());
         assertEquals(6, report.count(Verdict.WRONG));
         // the printed rule claims x_i times the true gradient: relative error 1 − x_i
@@ -33,7 +33,7 @@ class PlantedFormulaTest {
 
     @Test
     void correctedRulePassesAndMatchesBackprop() {
-        GradientReport report = GradientCheck.run(net, x, t, GeneralRule.corrected(net, x, t));
+        GradientReport report = GradientCheck.claimed(net, x, t, GeneralRule.corrected(net, x, t));
         assertTrue(report.passed(), report::summary);
         assertTrue(Check.gradients(report).startsWith("✓"));
         var backprop = net.gradients(x, t);
