@@ -16,11 +16,16 @@ KIT_APT_PACKAGES="openjdk-17-jdk-headless maven jupyter-notebook jupyter-nbconve
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# The feature version (17, 25, …) of the java executable $1 (default: java on PATH), or nothing.
+java_feature() {
+    "${1:-java}" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'
+}
+
 # Java 17 or newer and Maven, or a clear message.
 require_java() {
     command -v java >/dev/null || die "no 'java' on PATH: install a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)"
     local v
-    v="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+    v="$(java_feature)"
     [ "${v%%.*}" -ge 17 ] 2>/dev/null || die "the kit needs Java 17 or newer, 'java' on PATH is $v"
     command -v mvn >/dev/null || die "no 'mvn' on PATH: install Maven 3.8+ (Debian: apt-get install maven)"
 }
@@ -31,10 +36,18 @@ test_jdks() {
     local default newest
     default="$(readlink -f "$(command -v java)")"
     newest="$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
-        v="$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-        echo "${v%%.*} $(readlink -f "$j")"; done | sort -n | tail -1 | cut -d' ' -f2)"
+        v="$(java_feature "$j")"; echo "${v%%.*} $(readlink -f "$j")"; done | sort -n | tail -1 | cut -d' ' -f2)"
     echo "$default"
     if [ -n "$newest" ] && [ "$newest" != "$default" ]; then echo "$newest"; fi
+}
+
+# Installs the Debian packages named as arguments with apt-get (with sudo unless root).
+apt_install() {
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    say "Installing Debian packages: $*"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
 # Installs missing Debian packages when apt is there and we may use it; otherwise says what to do.
@@ -51,15 +64,6 @@ install_missing_packages() {
         return 0
     fi
     apt_install "${missing[@]}"
-}
-
-# Installs these Debian packages, as root or through sudo.
-apt_install() {
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    say "Installing Debian packages: $*"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
 # Node and npm, for the pages' math and the browser test: from Debian when missing (any node 18+ on PATH will do).

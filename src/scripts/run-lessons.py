@@ -4,8 +4,8 @@
 
 For every notebook (default: notebooks/*.ipynb, in order) it validates the file with nbformat, runs every
 cell through nbclient, writes the executed notebook and an HTML page to DIR (default build/lessons), and
-prints one line: cells, checks passed (lines starting with ✓, as the kit's Check helpers print), seconds. A cell that raises, or an error output, marks the
-lesson failed; the exit status is 1 if any lesson failed. --check-clean also fails a committed notebook that
+prints one line: cells, checks passed (lines starting with ✓, as the kit's Check helpers print), seconds. A cell that raises, an error output, or
+any output on stderr (nbgrader scores a cell with stderr output zero) marks the lesson failed; the exit status is 1 if any lesson failed. --check-clean also fails a committed notebook that
 carries outputs (lessons are committed without them). Its kernels run with BACKPROP_KIT_HEADLESS=1, so pictures
 that move (step-throughs, live training) show only their final frame, at once.
 
@@ -69,6 +69,10 @@ def run(path, kernel, out_dir, check_clean):
               and any(o["output_type"] == "error" for o in c.get("outputs", []))]
     if errors and not problems:
         problems.append(f"error output in cells {errors}")
+    stderr = [i for i, c in enumerate(nb.cells, 1) if c.cell_type == "code"
+              and any(o["output_type"] == "stream" and o["name"] == "stderr" for o in c.get("outputs", []))]
+    if stderr:
+        problems.append(f"output on stderr in cells {stderr}: nbgrader scores such cells zero")
     checks = sum(1 for c in nb.cells if c.cell_type == "code"
                  for line in outputs_text(c).splitlines() if line.startswith("✓ "))
     out_dir.mkdir(parents=True, exist_ok=True)
