@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.backpropkit.core.Network;
+import org.backpropkit.core.Parameter;
 
 /**
  * How the numbers of an answer are laid out: one label per entry ({@code y₁}, {@code ∂L/∂u₂₁}) and ways
@@ -38,6 +40,24 @@ record Layout(List<String> labels, List<Map<String, List<Integer>>> groupings) {
             }
         }
         return new Layout(labels, List.of(byCol, byRow));
+    }
+
+    /**
+     * One entry per parameter of {@code net} in {@link Network#parameters()} order, labelled {@code ∂L/∂u₂₁},
+     * grouped by layer ("the output layer"), then by matrix ({@code u}, {@code b⁽²⁾}).
+     */
+    static Layout parameters(Network net) {
+        List<String> labels = new ArrayList<>();
+        Map<String, List<Integer>> byLayer = new LinkedHashMap<>(), byMatrix = new LinkedHashMap<>();
+        for (Parameter p : net.parameters()) {
+            int l = p.layer();
+            String layer = l == net.depth() ? "the output layer" : net.depth() == 2 ? "the hidden layer" : "layer " + l;
+            String matrix = p.isBias() ? net.notation().bias(l, false) : net.notation().weight(l, false);
+            byLayer.computeIfAbsent(layer, k -> new ArrayList<>()).add(labels.size());
+            byMatrix.computeIfAbsent(matrix, k -> new ArrayList<>()).add(labels.size());
+            labels.add("∂L/∂" + p.symbol());
+        }
+        return new Layout(labels, List.of(byLayer, byMatrix));
     }
 
     /** This layout with one more way to group its entries. */
