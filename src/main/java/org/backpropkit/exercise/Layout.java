@@ -15,6 +15,11 @@ import org.backpropkit.core.Parameter;
  */
 record Layout(List<String> labels, List<Map<String, List<Integer>>> groupings) {
 
+    /** Beyond this many right groups a pattern counts them instead of naming them. */
+    private static final int SHOWN = 4;
+    /** Beyond this many entries a pattern names groups only, never every entry. */
+    private static final int SINGLE = 40;
+
     Layout {
         labels = List.copyOf(labels);
         groupings = List.copyOf(groupings);
@@ -73,7 +78,8 @@ record Layout(List<String> labels, List<Map<String, List<Integer>>> groupings) {
 
     /**
      * For the entries marked {@code wrong}: "right for A, wrong for B and C" under the first grouping
-     * whose every group is all right or all wrong, with at least one of each; null when none fits.
+     * whose every group is all right or all wrong, with at least one of each ("wrong for B, right for the
+     * other 23" when more than four are right); null when none fits.
      */
     String pattern(boolean[] wrong) {
         List<Map<String, List<Integer>>> all = new ArrayList<>(groupings);
@@ -81,7 +87,9 @@ record Layout(List<String> labels, List<Map<String, List<Integer>>> groupings) {
         for (int k = 0; k < labels.size(); k++) {
             single.put(labels.get(k), List.of(k));
         }
-        all.add(single);
+        if (labels.size() <= SINGLE) {
+            all.add(single);
+        }
         for (Map<String, List<Integer>> grouping : all) {
             List<String> right = new ArrayList<>(), bad = new ArrayList<>();
             boolean clean = true;
@@ -91,7 +99,8 @@ record Layout(List<String> labels, List<Map<String, List<Integer>>> groupings) {
                 (n == 0 ? right : bad).add(group.getKey());
             }
             if (clean && !right.isEmpty() && !bad.isEmpty()) {
-                return "right for " + and(right) + ", wrong for " + and(bad);
+                return right.size() <= SHOWN ? "right for " + and(right) + ", wrong for " + and(bad)
+                        : "wrong for " + and(bad) + ", right for the other " + right.size();
             }
         }
         return null;

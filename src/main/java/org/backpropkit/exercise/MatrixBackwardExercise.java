@@ -90,17 +90,18 @@ final class MatrixBackwardExercise {
                                 "Your gradients have the right size and the opposite sign: the loss's slope at an output is "
                                         + "the output minus its target.",
                                 "When an output lies above its target the loss rises with it; check your first difference."),
+                        planted("the biases not averaged", Bug.BIASES_NOT_AVERAGED,
+                                "Your weight gradients are right and your bias gradients n times too large: they add up "
+                                        + "the samples' error signals where the mean belongs.",
+                                "A bias gradient is the mean over the samples of its unit's error signal."),
                         planted("the mean's 1/n left out", Bug.NO_MEAN,
                                 "Your gradients are n times too large on a batch of n samples: the batch loss is the mean "
                                         + "of the samples' losses, so its gradient is the mean of theirs.",
                                 "The check's batches have 3, 4 and 5 samples: divide each sum over the samples by their number."),
                         planted("the mean's 1/n taken twice", Bug.MEAN_TWICE,
                                 "Your gradients are n times too small: the 1/n of the mean is taken twice.",
-                                "Divide by the number of samples once, where the samples are summed."),
-                        planted("the biases not averaged", Bug.BIASES_NOT_AVERAGED,
-                                "Your weight gradients are right and your bias gradients n times too large: they add up "
-                                        + "the samples' error signals where the mean belongs.",
-                                "A bias gradient is the mean over the samples of its unit's error signal."))
+                                "Divide by the number of samples once, where the samples are summed."))
+
                 .whenConstant("Your gradients are the same for every network and batch: they must be computed from the "
                         + "network, inputs and targets your method is given.")
                 .otherwise("Follow one layer at a time from the output down, on the lesson's network and batch: compare "
@@ -148,10 +149,11 @@ final class MatrixBackwardExercise {
         return all;
     }
 
-    /** Entries labelled {@code ∂L/∂W⁽²⁾₃₁ (3-layer)}, grouped by role, kind and network. */
+    /** Entries labelled {@code ∂L/∂W⁽²⁾₃₁ (3-layer)}, grouped by role, kind, network and matrix. */
     private static Layout layout(Case c) {
         List<String> labels = new ArrayList<>();
-        Map<String, List<Integer>> byRole = new LinkedHashMap<>(), byKind = new LinkedHashMap<>(), byNet = new LinkedHashMap<>();
+        Map<String, List<Integer>> byRole = new LinkedHashMap<>(), byKind = new LinkedHashMap<>(), byNet = new LinkedHashMap<>(),
+                byMatrix = new LinkedHashMap<>();
         for (Batch b : c.batches()) {
             Network net = b.net();
             for (Parameter p : net.parameters()) {
@@ -159,11 +161,13 @@ final class MatrixBackwardExercise {
                 byRole.computeIfAbsent(output ? "the output layers" : "the hidden layers", k -> new ArrayList<>()).add(labels.size());
                 byKind.computeIfAbsent(p.isBias() ? "the biases" : "the weights", k -> new ArrayList<>()).add(labels.size());
                 byNet.computeIfAbsent("the " + net.depth() + "-layer network", k -> new ArrayList<>()).add(labels.size());
+                byMatrix.computeIfAbsent(Answers.name(p.isBias(), p.layer()) + " of the " + net.depth() + "-layer network",
+                        k -> new ArrayList<>()).add(labels.size());
                 String index = p.isBias() ? sub(p.col() + 1) : sub(p.row() + 1) + sub(p.col() + 1);
                 labels.add("∂L/∂" + Answers.name(p.isBias(), p.layer()) + index + " (" + net.depth() + "-layer)");
             }
         }
-        return new Layout(labels, List.of(byRole, byKind, byNet));
+        return new Layout(labels, List.of(byRole, byKind, byNet, byMatrix));
     }
 
     private static String sub(int k) {
