@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BiFunction;
+import org.backpropkit.core.Activation;
 import org.backpropkit.core.Loss;
 import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
@@ -11,12 +12,12 @@ import org.backpropkit.core.Network;
 /**
  * Lesson 14: the learner's confusion matrix, {@code counts[true class][predicted class]}, for a classifier
  * {@code net} on inputs {@code x} and one-hot targets {@code t}: the true class is where a target row has its
- * 1, the predicted class is the largest output. Tried on three unseen 4-class softmax networks, each with 40
+ * 1, the predicted class is the largest output. Tried on three unseen 4-class softmax networks (tanh hidden units), each with 40
  * samples whose classes are spread over all four, and compared with a count made here.
  *
  * <p>Planted mistakes: rows and columns swapped (predicted × true); the smallest output taken as the
  * prediction; both classes read from the outputs, or both from the targets (every count on the diagonal);
- * fractions of all samples instead of counts; an index past the end (classes counted from 1); a constant.
+ * an index past the end (classes counted from 1); a constant.
  */
 final class ConfusionExercise {
 
@@ -37,32 +38,29 @@ final class ConfusionExercise {
             predicted.add("predicted class " + k);
         }
         return new Exercise<>("your confusion matrix", "a count made by the check", cases(1414), Case::name,
-                Layout.table(truth, predicted, (r, c) -> "count[" + r + "][" + c + "]"),
-                c -> counts(c, (y, t) -> argmax(t), (y, t) -> argmax(y), 1))
+                Layout.table(truth, predicted, (r, c) -> "true " + r + ", predicted " + c),
+                c -> counts(c, (y, t) -> argmax(t), (y, t) -> argmax(y)))
                 .mistakes(Mistake.throwing("an index past the end", IndexOutOfBoundsException.class,
                         "An index ran past the end: with 4 classes, counts is 4 × 4 and classes count from 0 to 3, the "
                                 + "column numbers of the target's 1 and of the largest output.",
                         "Print the class your code finds for the first sample, then the size of your array."))
                 .mistakes(
-                        Mistake.gives("rows and columns swapped", c -> counts(c, (y, t) -> argmax(y), (y, t) -> argmax(t), 1),
+                        Mistake.gives("rows and columns swapped", c -> counts(c, (y, t) -> argmax(y), (y, t) -> argmax(t)),
                                 "Your table is the right one read the other way round: its rows are the predicted classes. "
                                         + "Row k must count the samples whose true class is k, spread over what was predicted.",
-                                "counts[a][b] is the number of samples of true class a that the network called b."),
-                        Mistake.gives("the smallest output", c -> counts(c, (y, t) -> argmax(t), (y, t) -> argmin(y), 1),
+                                "The entry in row a, column b counts the samples of true class a that the network called b."),
+                        Mistake.gives("the smallest output", c -> counts(c, (y, t) -> argmax(t), (y, t) -> argmin(y)),
                                 "Your predicted classes are the smallest outputs: the network's answer is the class with "
                                         + "the largest output.",
                                 "Check the comparison in the loop that picks the predicted class."),
-                        Mistake.gives("both classes from the outputs", c -> counts(c, (y, t) -> argmax(y), (y, t) -> argmax(y), 1),
+                        Mistake.gives("both classes from the outputs", c -> counts(c, (y, t) -> argmax(y), (y, t) -> argmax(y)),
                                 "All your counts lie on the diagonal, and each row holds what the network predicted: the "
                                         + "true class must come from the target row, not from the outputs.",
                                 "The true class is the column where the target row t has its 1."),
-                        Mistake.gives("both classes from the targets", c -> counts(c, (y, t) -> argmax(t), (y, t) -> argmax(t), 1),
+                        Mistake.gives("both classes from the targets", c -> counts(c, (y, t) -> argmax(t), (y, t) -> argmax(t)),
                                 "All your counts lie on the diagonal, and each row counts the samples of that class: the "
                                         + "predicted class must come from the network's outputs.",
-                                "The network's answer is the largest entry of its output row, not of the target row."),
-                        Mistake.gives("fractions", c -> counts(c, (y, t) -> argmax(t), (y, t) -> argmax(y), 1.0 / c.x().rows()),
-                                "Your entries are fractions of all samples: a confusion matrix counts them, one per sample.",
-                                "Each sample adds 1 to exactly one entry; the entries add up to the number of samples."))
+                                "The network's answer is the largest entry of its output row, not of the target row."))
                 .whenConstant("Your table is the same for every classifier and data set: count the samples you are given.")
                 .otherwise("Work through the first three samples of the lesson's test set by hand: their true class, the "
                         + "network's answer, and which entry each adds 1 to.",
@@ -92,16 +90,17 @@ final class ConfusionExercise {
         });
     }
 
-    /** Three 4-6-4 softmax classifiers with weights away from zero, 40 samples each, the classes spread over all four. */
+    /** Three 4-6-4 softmax classifiers (tanh hidden units, so that no output wins everywhere) with weights away from zero, 40 samples each, the classes spread over all four. */
     static List<Case> cases(long seed) {
         Random random = new Random(seed);
         List<Case> cases = new ArrayList<>();
         for (int k = 1; k <= 3; k++) {
-            Network net = Unseen.awayFromZero(Network.of(4, 6, CLASSES).loss(Loss.CROSS_ENTROPY).seed(seed + k), random);
+            Network net = Unseen.awayFromZero(Network.of(4, 6, CLASSES).hidden(Activation.TANH).loss(Loss.CROSS_ENTROPY).seed(seed + k), random);
+            net.setBiases(2, new double[CLASSES]);  // no class favoured before the inputs speak
             double[][] x = new double[SAMPLES][4], t = new double[SAMPLES][CLASSES];
             for (int s = 0; s < SAMPLES; s++) {
                 for (int i = 0; i < 4; i++) {
-                    x[s][i] = Math.round(random.nextGaussian() * 1500) / 1000.0;
+                    x[s][i] = Math.round(random.nextGaussian() * 2500) / 1000.0;
                 }
                 t[s][(s + random.nextInt(2)) % CLASSES] = 1;
             }
@@ -110,14 +109,14 @@ final class ConfusionExercise {
         return cases;
     }
 
-    /** The table with the true class read by {@code truth} and the prediction by {@code prediction}, each entry times {@code unit}. */
+    /** The table with the true class read by {@code truth} and the prediction by {@code prediction}. */
     private static double[] counts(Case c, BiFunction<double[], double[], Integer> truth,
-            BiFunction<double[], double[], Integer> prediction, double unit) {
+            BiFunction<double[], double[], Integer> prediction) {
         Matrix y = c.net().forward(c.x()).y();
         double[] all = new double[CLASSES * CLASSES];
         for (int s = 0; s < c.x().rows(); s++) {
             double[] ys = y.row(s), ts = c.t().row(s);
-            all[truth.apply(ys, ts) * CLASSES + prediction.apply(ys, ts)] += unit;
+            all[truth.apply(ys, ts) * CLASSES + prediction.apply(ys, ts)] += 1;
         }
         return all;
     }

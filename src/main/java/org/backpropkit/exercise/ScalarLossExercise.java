@@ -17,9 +17,9 @@ import org.backpropkit.core.Parameter;
  * networks, inputs and targets.
  *
  * <p>Planted mistakes, each computed here by building the loss with that mistake: the ½ left out; σ left
- * out at the outputs or at the hidden units; only the first output's term; the differences summed without
- * squaring; a leaf missing (a weight used as a plain number, or a name the check cannot read — refused by
- * name); the lesson's network, input or target; a constant.
+ * out at the outputs or at the hidden units; the differences summed without squaring; a parameter missing from
+ * the graph (a weight used as a plain number, a name the check cannot read, or an output's term left out —
+ * refused by name); the lesson's network, input or target; a constant.
  */
 final class ScalarLossExercise {
 
@@ -42,8 +42,9 @@ final class ScalarLossExercise {
         return new Exercise<>("your scalar loss and its gradients", "the kit's forward pass and backpropagation", trials,
                 Trial::whereXT, new Layout(labels, List.of(byKind)), trial -> built(trial, Slip.NONE))
                 .mistakes(Mistake.throwing("a leaf missing", Answers.NotAnAnswer.class,
-                        "The check finds the weights and biases by the names of the leaves in your graph: every one of the 17 "
-                                + "must be a leaf made with Value.of(its value, its name), and used where it belongs.",
+                        "The check finds the weights and biases by the names of the leaves in your graph, and every one of the "
+                                + "17 changes L: a parameter it cannot find is either not a leaf made with Value.of(its value, "
+                                + "its name), or not used in your loss at all (a term of L left out).",
                         "A weight written as a plain double (mul(0.3)) is a constant, not a leaf: autodiff finds no gradient "
                                 + "for it. Print s.graph() of your L and count the leaves with a name."))
                 .mistakes(
@@ -57,9 +58,6 @@ final class ScalarLossExercise {
                         planted("σ left out at the hidden units", Slip.NO_HIDDEN_SIGMA,
                                 "Your hidden units pass their sums a⁽¹⁾ on unchanged: they are sigmoids.",
                                 "Each hidden value hⱼ is the sigmoid of its sum."),
-                        planted("only the first output's term", Slip.FIRST_OUTPUT_ONLY,
-                                "Your loss has only the first output's term: L adds one squared difference per output.",
-                                "Count the terms of your sum: the 2-3-2 network has two outputs."),
                         planted("the differences not squared", Slip.NOT_SQUARED,
                                 "Your loss adds the differences y − t without squaring them, so a loss can be negative and its "
                                         + "gradient ignores how far each output is from its target.",
