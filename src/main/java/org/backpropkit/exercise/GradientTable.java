@@ -157,8 +157,10 @@ public final class GradientTable implements RichText {
                 + "); against backpropagation " + comparison();
     }
 
+    /** Wrong before suspicious before correct; within a verdict, the larger relative error (NaN the worst). */
     private static double badness(Row r) {
-        return r.verdict() == Verdict.CORRECT ? 0 : Double.isNaN(r.relativeError()) ? Double.MAX_VALUE : r.relativeError();
+        double within = Double.isNaN(r.relativeError()) ? 0.999 : Math.min(r.relativeError(), 0.999);
+        return (r.verdict() == Verdict.WRONG ? 2 : r.verdict() == Verdict.SUSPICIOUS ? 1 : 0) + within;
     }
 
     /** One line per parameter (or per matrix), then the summary. */
