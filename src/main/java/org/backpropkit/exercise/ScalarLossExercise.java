@@ -24,7 +24,10 @@ import org.backpropkit.core.Parameter;
 final class ScalarLossExercise {
 
     /** Ways to build the loss wrongly. */
-    enum Slip { NONE, NO_HALF, NO_OUTPUT_SIGMA, NO_HIDDEN_SIGMA, FIRST_OUTPUT_ONLY, NOT_SQUARED }
+    enum Slip { NONE, NO_HALF, NO_OUTPUT_SIGMA, NO_HIDDEN_SIGMA, FIRST_OUTPUT_ONLY, NOT_SQUARED, HALF_NOT_SQUARED }
+
+    private static final String NOT_SQUARED = "Your loss adds the differences y − t without squaring them, so a loss can be "
+            + "negative and its gradient ignores how far each output is from its target.";
 
     private ScalarLossExercise() {
     }
@@ -58,10 +61,8 @@ final class ScalarLossExercise {
                         planted("σ left out at the hidden units", Slip.NO_HIDDEN_SIGMA,
                                 "Your hidden units pass their sums a⁽¹⁾ on unchanged: they are sigmoids.",
                                 "Each hidden value hⱼ is the sigmoid of its sum."),
-                        planted("the differences not squared", Slip.NOT_SQUARED,
-                                "Your loss adds the differences y − t without squaring them, so a loss can be negative and its "
-                                        + "gradient ignores how far each output is from its target.",
-                                "pow(2) squares a Value."))
+                        planted("the differences not squared", Slip.NOT_SQUARED, NOT_SQUARED, "pow(2) squares a Value."),
+                        planted("the differences halved, not squared", Slip.HALF_NOT_SQUARED, NOT_SQUARED, "pow(2) squares a Value."))
                 .mistakes(Mistake.lessonValues(trial -> built(trial, Slip.NONE), true))
                 .whenConstant("Your loss and gradients are the same for every network, input and target: build the loss from "
                         + "the network, x and t your method is given.")
@@ -151,7 +152,7 @@ final class ScalarLossExercise {
                     .add(leaf.get("b(2)" + k));
             Value y = slip == Slip.NO_OUTPUT_SIGMA ? a : a.sigmoid();
             Value d = y.add(-t[k - 1]);
-            terms.add(slip == Slip.NOT_SQUARED ? d : d.pow(2).mul(slip == Slip.NO_HALF ? 1 : 0.5));
+            terms.add(slip == Slip.NOT_SQUARED ? d : slip == Slip.HALF_NOT_SQUARED ? d.mul(0.5) : d.pow(2).mul(slip == Slip.NO_HALF ? 1 : 0.5));
         }
         Value loss = Value.sum(terms);
         loss.backward();
