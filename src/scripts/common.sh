@@ -5,10 +5,13 @@ KIT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # Debian's Jupyter runs on the system Python, whatever `python3` on PATH is.
 JUPYTER_PYTHON="${BACKPROP_KIT_PYTHON:-/usr/bin/python3}"
 
-# Debian packages the kit uses: Jupyter and its execution/testing modules, fonts for charts, and Graphviz
-# (its dot program lays out the computation graphs of lesson 15).
+# Debian packages the kit uses: Jupyter and its execution/testing modules, fonts for charts, Graphviz
+# (its dot program lays out the computation graphs of lesson 15); JupyterHub (and the HTTP/websocket/process
+# modules its test drives it with) and jupyter_server for the workshop tests. (Node, npm and Chromium are
+# checked by command instead: see need_node and need_browser_tools.)
 KIT_APT_PACKAGES="openjdk-17-jdk-headless maven jupyter-notebook jupyter-nbconvert python3-nbclient python3-nbconvert
- python3-nbformat jupyter-client python3-jupyter-kernel-test python3-pytest fontconfig fonts-dejavu-core graphviz"
+ python3-nbformat jupyter-client python3-jupyter-kernel-test python3-pytest fontconfig fonts-dejavu-core graphviz
+ jupyterhub python3-jupyter-server python3-jupyterlab-server python3-psutil python3-requests python3-websocket"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -78,4 +81,16 @@ temporary_kernel() {
         export JUPYTER_PATH="$KIT_TEMP_JUPYTER/share/jupyter"
     fi
     bash "$KIT/src/scripts/install-kernel.sh" --prefix "$KIT_TEMP_JUPYTER" --java "$java" --name "$name" --no-build >/dev/null
+}
+
+# Node, npm and Chromium for the browser tests, by command: Node may come from elsewhere than Debian
+# (NodeSource's nodejs carries its own npm, which Debian's npm package would conflict with).
+need_browser_tools() {
+    local missing=()
+    command -v node >/dev/null || missing+=(nodejs)
+    command -v npm >/dev/null || missing+=(npm)
+    [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+    [ ${#missing[@]} -eq 0 ] && return 0
+    command -v apt-get >/dev/null || die "the browser test needs ${missing[*]}: install them (Chromium or Chrome: set CHROMIUM=path)"
+    apt_install "${missing[@]}"
 }

@@ -21,20 +21,11 @@ OUT="$KIT/build/e2e"
 DEFAULT_LESSONS="${BACKPROP_KIT_E2E_LESSONS:-$KIT/notebooks/05-output-gradients.ipynb}"
 # A lesson whose HTML page holds math in text and in outputs (a derivation): its page is opened offline.
 PAGE_LESSON="${BACKPROP_KIT_E2E_PAGE:-$KIT/notebooks/05-output-gradients.ipynb}"
-# A notebook with a step-through played into one display: cells tagged `frames` and `final-frame`.
-FRAMES_NOTEBOOK="${BACKPROP_KIT_E2E_FRAMES:-$E2E/fixtures/step-through.ipynb}"
+# A notebook with a step-through played into one display: cells tagged `frames` and `final-frame`
+# (lesson 4 plays its forward pass).
+FRAMES_NOTEBOOK="${BACKPROP_KIT_E2E_FRAMES:-$KIT/notebooks/04-forward-pass.ipynb}"
 
-need_commands() {
-    local missing=()
-    command -v node >/dev/null || missing+=(nodejs)
-    command -v npm >/dev/null || missing+=(npm)
-    [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
-    [ ${#missing[@]} -eq 0 ] && return 0
-    command -v apt-get >/dev/null || die "the browser test needs ${missing[*]}: install them (Chromium or Chrome: set CHROMIUM=path)"
-    apt_install "${missing[@]}"
-}
-
-need_commands
+need_browser_tools
 if [ ! -d "$E2E/node_modules/playwright-core" ]; then
     say "Installing playwright-core from npm (pinned in src/test/e2e/package-lock.json)"
     (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error)

@@ -2,7 +2,8 @@
 # README command 2: run every test of the kit. Exits non-zero when anything fails.
 #   JUnit (library, data, plots) → kernel tests through Jupyter clients on each JDK → every lesson executed
 #   → instructor tools (student copies, planted wrong answers, offline bundle, system-wide install)
-#   → a lesson and a lesson's HTML page in a real browser.
+#   → a lesson, a step-through and a lesson's HTML page in a real browser
+#   → every lesson in JupyterLab's own renderers → two learners at once on a real JupyterHub.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -19,4 +20,6 @@ temporary_kernel backprop-java "$(readlink -f "$(command -v java)")"
 say "Instructor tools: student copies, planted wrong answers for every exercise, offline bundle, system-wide install"
 (cd "$KIT" && "$JUPYTER_PYTHON" -m pytest -q -p no:cacheprovider --durations=5 src/test/python/instructors)
 bash "$KIT/src/scripts/test-e2e.sh"
+bash "$KIT/src/scripts/test-lab.sh"
+bash "$KIT/src/scripts/test-hub.sh"
 say "All tests passed"

@@ -2,6 +2,7 @@ package org.backpropkit.exercise;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.backpropkit.check.CheckFailed;
@@ -124,7 +125,7 @@ final class Exercise<C> {
         if (matched != null) {
             throw fail(differences, matched.hint(), matched.stronger());
         }
-        if (isConstant(mine) && !isConstant(truth)) {
+        if (isConstant(mine, wrong) && !isConstant(truth, wrong)) {
             throw fail(differences, constant, stronger);
         }
         String general = generalPattern(mine, truth, wrong);
@@ -158,8 +159,9 @@ final class Exercise<C> {
         for (int k = 0; k < wrong.length && shown < SHOWN; k++) {
             if (wrong[k]) {
                 int c = firstWrong(mine, truth, k);
-                text.append("\n    ").append(layout.labels().get(k)).append(": yours ").append(Format.number(mine[c][k]))
-                        .append(", expected ").append(Format.number(truth[c][k])).append("   (").append(where.apply(trials.get(c)))
+                String[] pair = apart(mine[c][k], truth[c][k]);
+                text.append("\n    ").append(layout.labels().get(k)).append(": yours ").append(pair[0])
+                        .append(", expected ").append(pair[1]).append("   (").append(where.apply(trials.get(c)))
                         .append(")");
                 shown++;
             }
@@ -172,6 +174,16 @@ final class Exercise<C> {
             text.append("\n  ").append(capitalised(pattern)).append(".");
         }
         return text.toString();
+    }
+
+    /** Yours and expected as printed: six digits, or as many more (up to 12) as it takes to tell them apart. */
+    private static String[] apart(double mine, double truth) {
+        String a = Format.number(mine), b = Format.number(truth);
+        for (int digits = 7; a.equals(b) && digits <= 12; digits++) {
+            a = String.format(Locale.ROOT, "%." + digits + "g", mine);
+            b = String.format(Locale.ROOT, "%." + digits + "g", truth);
+        }
+        return new String[] {a, b};
     }
 
     private double[] run(Function<C, double[]> yours, int c) {
@@ -272,10 +284,11 @@ final class Exercise<C> {
         return new CheckFailed("✗ " + text + "\n  Hint: " + firstHint + "\n  A stronger hint, if you want one: Exercises.hint(2)");
     }
 
-    private boolean isConstant(double[][] answers) {
+    /** Whether every entry marked {@code wrong} is the same on every trial (an answer that ignores what it is given). */
+    private boolean isConstant(double[][] answers, boolean[] wrong) {
         for (double[] answer : answers) {
             for (int k = 0; k < answer.length; k++) {
-                if (!Comparison.close(answer[k], answers[0][k])) {
+                if (wrong[k] && !Comparison.close(answer[k], answers[0][k])) {
                     return false;
                 }
             }

@@ -1,5 +1,6 @@
 package org.backpropkit.exercise;
 
+import java.util.function.ToDoubleFunction;
 import org.backpropkit.check.CheckFailed;
 import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
@@ -221,5 +222,50 @@ public final class Exercises {
      */
     public static String hint(int level) {
         return Hints.get(level);
+    }
+
+    /** Lesson 1's answer: the number of weights and biases of a dense network with these layer sizes, inputs first. */
+    @FunctionalInterface
+    public interface ParameterCount {
+        int count(int... sizes);
+    }
+
+    /**
+     * Lesson 1: checks a parameter count, {@code Σₗ (nₗ₋₁ nₗ + nₗ)} over the layers, against the kit's networks
+     * of twelve shapes the lesson never showed, with 2 to 5 sizes each.
+     * <pre>{@code Exercises.parameterCount(sizes -> parameterCount(sizes))}</pre>
+     */
+    public static String parameterCount(ParameterCount yours) {
+        return ParameterCountExercise.check(yours);
+    }
+
+    /** Lesson 2's answer: the sigmoid's derivative {@code σ′(a)} at {@code a}. */
+    @FunctionalInterface
+    public interface SigmoidDerivative {
+        double at(double a);
+    }
+
+    /**
+     * Lesson 2: checks {@code σ′(a)} against the slope of σ measured by a centred difference, at six points
+     * the lesson never used.
+     * <pre>{@code Exercises.sigmoidDerivative(a -> sigmoidPrime(a))}</pre>
+     */
+    public static String sigmoidDerivative(SigmoidDerivative yours) {
+        return SigmoidDerivativeExercise.check(yours);
+    }
+
+    /** Lesson 3's answer: the centred-difference slope of {@code f} at {@code v}, one entry per entry of {@code v}. */
+    @FunctionalInterface
+    public interface NumericGradient {
+        double[] of(ToDoubleFunction<double[]> f, double[] v);
+    }
+
+    /**
+     * Lesson 3: checks a numeric gradient, {@code (f(v + ε eₖ) − f(v − ε eₖ)) / 2ε} for every {@code k}, against
+     * the exact gradients of three functions the lesson never showed.
+     * <pre>{@code Exercises.numericGradient((f, v) -> numericGradient(f, v))}</pre>
+     */
+    public static String numericGradient(NumericGradient yours) {
+        return NumericGradientExercise.check(yours);
     }
 }

@@ -13,7 +13,8 @@ import org.backpropkit.core.Gradients;
  * unit's slope {@code hⱼ(1 − hⱼ)} left out; the outputs' slope left out; the article's stray {@code xᵢ}
  * (weights times {@code xᵢ} once more, biases unchanged, as the printed rule gives); {@code hᵢ} where the
  * weight's input is {@code xᵢ}; the opposite sign; {@code u} read transposed (an index error, since
- * {@code u} is 3 × 2); the lesson's network, input or target; a constant.
+ * {@code u} is 3 × 2); the lesson network's hidden error signals with the given input; the lesson's network,
+ * input or target; a constant.
  */
 final class HiddenGradientsExercise {
 
@@ -72,6 +73,12 @@ final class HiddenGradientsExercise {
                                         + "output is the output minus its target.",
                                 "Lesson 3: when yₖ is above its target, the loss rises with yₖ; check the sign of "
                                         + "your first factor."))
+                .mistakes(Mistake.gives("the lesson's hidden error signals", HiddenGradientsExercise::lessonDeltas,
+                        "Your gradients use the lesson network's hidden error signals δ⁽¹⁾ with the x your method is given: "
+                                + "compute the error signals from the network, input and target your method is given, not "
+                                + "from the notebook's variables.",
+                        "Run your method on Network.of(2, 3, 2).seed(1) with another x and t: if its δ⁽¹⁾ do not change, "
+                                + "they are read from the lesson rather than computed."))
                 .mistakes(Mistake.lessonValues(HiddenGradientsExercise::kit, true))
                 .quantities(Trial::quantities)
                 .whenConstant("Your gradients are the same for every network, input and target: they must be computed "
@@ -105,6 +112,19 @@ final class HiddenGradientsExercise {
             all[j - 1] = g.of("w1" + j);
             all[3 + j - 1] = g.of("w2" + j);
             all[6 + j - 1] = g.of("b(1)" + j);
+        }
+        return all;
+    }
+
+    /** The lesson's {@code δ⁽¹⁾ⱼ} (its network, x and t) times this trial's {@code xᵢ} for weights, alone for biases. */
+    private static double[] lessonDeltas(Trial trial) {
+        double[] lesson = kit(Trial.lesson()), all = new double[9];
+        for (int j = 0; j < 3; j++) {
+            double delta = lesson[6 + j];
+            for (int i = 0; i < 2; i++) {
+                all[i * 3 + j] = delta * trial.x()[i];
+            }
+            all[6 + j] = delta;
         }
         return all;
     }

@@ -220,7 +220,11 @@ public final class Plot {
         return activations(Activation.SIGMOID, Activation.TANH, Activation.RELU);
     }
 
-    /** These activation functions {@code f(a)} (solid) and their derivatives {@code f′(a)} (dashed). */
+    /**
+     * These activation functions {@code f(a)} (solid) and their derivatives {@code f′(a)} (dashed). The
+     * value axis fits the curves drawn (so σ′, which never exceeds ¼, is not flattened when σ is drawn
+     * alone), but runs from −1.2 to 2 at most: ReLU, which grows without bound, leaves through the top.
+     */
     public static XYChart activations(Activation... functions) {
         if (functions.length == 0) {
             throw new IllegalArgumentException("name at least one activation, e.g. Activation.SIGMOID");
@@ -236,6 +240,7 @@ public final class Plot {
         a[half] = -1e-12;
         a[half + 1] = 1e-12;
         int k = 0;
+        double low = 0, high = 0;
         for (Activation f : functions) {
             if (f == Activation.SOFTMAX) {
                 throw new IllegalArgumentException("softmax mixes a whole row of units, so it has no curve f(a); "
@@ -246,6 +251,8 @@ public final class Plot {
             for (int i = 0; i < a.length; i++) {
                 h[i] = f.apply(a[i]);
                 slope[i] = f.derivative(a[i], h[i]);
+                low = Math.min(low, Math.min(h[i], slope[i]));
+                high = Math.max(high, Math.max(h[i], slope[i]));
             }
             Color color = Style.PALETTE[k++ % Style.PALETTE.length];
             Style.line(chart, f.symbol() + "(a)", a, h, color, 2.5f);
@@ -253,7 +260,8 @@ public final class Plot {
             XYSeries d = Style.line(chart, f.symbol() + "′(a)", dashes[0], dashes[1], color, 2f);
             d.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));
         }
-        chart.getStyler().setYAxisMin(-1.2).setYAxisMax(2.0); // ReLU leaves through the top; the rest stays legible
+        double margin = 0.05 * (high - low);
+        chart.getStyler().setYAxisMin(Math.max(-1.2, low - margin)).setYAxisMax(Math.min(2.0, high + margin));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         return Style.finish(chart);
     }
@@ -285,7 +293,8 @@ public final class Plot {
     /**
      * The loss {@code L} of one sample over a 2-D slice through weight space: weights {@code p} and
      * {@code q} vary over a grid, every other weight stays at its value in {@code net} now. Drawn as
-     * contour lines (colour legend: dark = low loss), centred on the current values.
+     * contour lines (colour legend: dark = low loss), centred on the current values, which a black
+     * cross marks ("now").
      */
     public static XYChart lossSurface(Network net, double[] x, double[] t, String p, String q) {
         return lossSurface(net, Require.sample("x", x), Require.sample("t", t), p, q);
@@ -377,7 +386,11 @@ public final class Plot {
                         Style.viridis(k, levels.length), 1.8f);
             }
         }
-        if (pathP != null) {
+        if (pathP == null) {
+            point(chart, "now (" + Format.number(net.get(p)) + ", " + Format.number(net.get(q)) + ")", net.get(p),
+                    net.get(q), Color.BLACK, SeriesMarkers.CROSS);
+            chart.getStyler().setMarkerSize(15);
+        } else {
             int last = pathP.length - 1;
             Style.line(chart, "descent path", pathP, pathQ, Color.BLACK, 2.2f);
             point(chart, "start (" + unit + " 0)", pathP[0], pathQ[0], new Color(0xE15759), SeriesMarkers.CIRCLE);

@@ -100,4 +100,23 @@ class HiddenGradientsExerciseTest {
         assertTrue(e.getMessage().contains("Yours is the expected value times x₁ in w₁₁ and times x₂ in w₂₁, on every case"),
                 e.getMessage());
     }
+
+    @Test
+    void theLessonsHiddenErrorSignalsWithTheGivenInputAreNamed() {
+        double[] lessonDelta = new double[3];
+        for (int j = 1; j <= 3; j++) {
+            lessonDelta[j - 1] = hiddenDelta(Article.network(), Article.x(), Article.t(), j, Slip.NONE);
+        }
+        String message = Verdicts.fails(() -> Exercises.hiddenGradients((net, x, t, i, j) -> lessonDelta[j - 1] * x[i - 1],
+                (net, x, t, j) -> bias(net, x, t, j, Slip.NONE)));
+        assertTrue(message.contains("Right for bias, wrong for from x₁ and from x₂."), message);
+        assertTrue(message.contains("the lesson network's hidden error signals δ⁽¹⁾ with the x your method is given"), message);
+    }
+
+    @Test
+    void aConstantInTheWeightsAloneIsCalledConstantEvenWhenTheBiasesAreRight() {
+        String message = Verdicts.fails(() -> Exercises.hiddenGradients((net, x, t, i, j) -> -0.0182527,
+                (net, x, t, j) -> bias(net, x, t, j, Slip.NONE)));
+        assertTrue(message.contains("Your gradients are the same for every network, input and target"), message);
+    }
 }

@@ -162,6 +162,30 @@ class PlotTest {
     }
 
     @Test
+    void theSigmoidAloneGetsAValueAxisThatFitsItSoItsSlopeIsNotFlattened() throws IOException {
+        XYChart alone = Plot.activations(Activation.SIGMOID);
+        double min = alone.getStyler().getYAxisMin(), max = alone.getStyler().getYAxisMax();
+        assertTrue(min < 0 && min > -0.1 && max > 1 && max < 1.1, "σ and σ′ lie in (0, 1): axis " + min + " to " + max);
+        assertTrue(0.25 / (max - min) > 0.2, "σ′'s peak of ¼ should fill over a fifth of the axis");
+        render(alone, "activations-sigmoid");
+        XYChart all = Plot.activations();  // ReLU grows without bound: the axis stops at 2, tanh reaches −1
+        assertEquals(2.0, all.getStyler().getYAxisMax());
+        assertTrue(all.getStyler().getYAxisMin() <= -1 && all.getStyler().getYAxisMin() >= -1.2);
+    }
+
+    @Test
+    void aLossSurfaceWithoutAPathMarksTheCurrentValuesItIsCentredOn() throws IOException {
+        Network net = Article.network();
+        XYChart chart = Plot.lossSurface(net, Article.x(), Article.t(), "u11", "u12");
+        XYSeries now = series(chart, "now (0.7, -0.8)");
+        assertEquals(0.7, now.getXData()[0]);
+        assertEquals(-0.8, now.getYData()[0]);
+        assertEquals(0.7, (chart.getStyler().getXAxisMin() + chart.getStyler().getXAxisMax()) / 2, 1e-12);
+        assertEquals(-0.8, (chart.getStyler().getYAxisMin() + chart.getStyler().getYAxisMax()) / 2, 1e-12);
+        render(chart, "loss-surface-now");
+    }
+
+    @Test
     void lossSurfacePathStartsAtTheInitialWeights() throws IOException {
         Network net = Article.network();
         History run = Trainer.sgd(2).epochs(300).track("w11", "u21").train(net, X, T);
