@@ -25,6 +25,18 @@ require_java() {
     command -v mvn >/dev/null || die "no 'mvn' on PATH: install Maven 3.8+ (Debian: apt-get install maven)"
 }
 
+# The JDKs the tests run on, one java executable a line: the java on PATH, and the newest JDK in
+# /usr/lib/jvm when it is another one.
+test_jdks() {
+    local default newest
+    default="$(readlink -f "$(command -v java)")"
+    newest="$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
+        v="$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+        echo "${v%%.*} $(readlink -f "$j")"; done | sort -n | tail -1 | cut -d' ' -f2)"
+    echo "$default"
+    if [ -n "$newest" ] && [ "$newest" != "$default" ]; then echo "$newest"; fi
+}
+
 # Installs missing Debian packages when apt is there and we may use it; otherwise says what to do.
 install_missing_packages() {
     local missing=()

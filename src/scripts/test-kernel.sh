@@ -10,11 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 trap 'rm -rf "${KIT_TEMP_JUPYTER:-}"' EXIT
 
 # One kernel per JDK: the default java, and the newest JDK on the machine if it is another one.
-jdks=("$(readlink -f "$(command -v java)")")
-newest="$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
-    v="$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-    echo "${v%%.*} $(readlink -f "$j")"; done | sort -n | tail -1 | cut -d' ' -f2)"
-[ -n "$newest" ] && [ "$newest" != "${jdks[0]}" ] && jdks+=("$newest")
+mapfile -t jdks < <(test_jdks)
 
 for java in "${jdks[@]}"; do
     feature="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # README command 2: run every test of the kit. Exits non-zero when anything fails.
-#   JUnit (library, data, plots) → kernel tests through Jupyter clients on each JDK → every lesson executed
+#   JUnit (library, data, plots) → the same bits on each JDK → kernel tests through Jupyter clients on each JDK → every lesson executed
 #   → instructor tools (student copies, planted wrong answers, offline bundle, system-wide install)
 #   → a lesson, a step-through and a lesson's HTML page in a real browser
 #   → every lesson in JupyterLab's own renderers → two learners at once on a real JupyterHub.
@@ -11,6 +11,8 @@ install_missing_packages
 require_java
 say "Unit tests (mvn package: compiles, runs JUnit, builds the jar the kernel runs)"
 (cd "$KIT" && mvn -B package)
+say "Same numbers, bit for bit, on JDK 17 and on the newest JDK"
+bash "$KIT/src/scripts/test-same-bits.sh"
 bash "$KIT/src/scripts/test-kernel.sh"
 say "Lessons: validated, executed with the kit's kernel, committed without outputs, math typeset to SVG"
 install_math_renderer

@@ -37,7 +37,7 @@ public final class Backprop {
 
     /** A workspace for {@code network} and batches of {@code batch} samples. */
     public Backprop(Network network, int batch) {
-        this.network = network;
+        this.network = Require.notNull("network", network);
         this.batch = Require.positive("batch size", batch);
         int depth = network.depth();
         x = Matrix.zeros(batch, network.inputs());
@@ -95,6 +95,9 @@ public final class Backprop {
      * The data set must have been checked by the caller.
      */
     public Gradients gradients(Matrix inputs, Matrix targets, int[] order, int from) {
+        Require.notNull("inputs", inputs);
+        Require.notNull("targets", targets);
+        Require.notNull("order", order);
         Matrix.gatherRowsInto(inputs, order, from, x);
         Matrix.gatherRowsInto(targets, order, from, t);
         return backward();
@@ -132,6 +135,7 @@ public final class Backprop {
     }
 
     private void checkRows(String name, Matrix m) {
+        Require.notNull(name, m, "give one sample per row");
         if (m.rows() != batch) {
             throw new IllegalArgumentException(name + " has " + m.rows() + " rows, this workspace runs batches of "
                     + batch);

@@ -224,6 +224,73 @@ public final class Exercises {
         return Hints.get(level);
     }
 
+    /**
+     * Lesson 7's answer: the gradients of layer {@code l} (1 to D) of a sigmoid network with L2 loss, for a batch
+     * {@code x}, {@code t} (one sample per row): {@code {∂L/∂W⁽ˡ⁾, ∂L/∂b⁽ˡ⁾}}, shaped as {@code W⁽ˡ⁾} and as the row
+     * {@code b⁽ˡ⁾}.
+     */
+    @FunctionalInterface
+    public interface LayerGradients {
+        Matrix[] of(Network net, Matrix x, Matrix t, int l);
+    }
+
+    /**
+     * Lesson 7: checks the general rule in matrix form, {@code ∂L/∂W⁽ˡ⁾ = (1/n) H⁽ˡ⁻¹⁾ᵀ Δ⁽ˡ⁾} and
+     * {@code ∂L/∂b⁽ˡ⁾ = (1/n) 1ᵀ Δ⁽ˡ⁾} for every layer, against the kit's backpropagation on three deeper
+     * networks and batches the lesson never showed.
+     * <pre>{@code Exercises.generalRule((net, x, t, l) -> gradients(net, x, t, l))}</pre>
+     */
+    public static String generalRule(LayerGradients yours) {
+        return GeneralRuleExercise.check(yours);
+    }
+
+    /**
+     * Lesson 8 and 9's open exercise on a slice of the loss: does {@code eta} bring the loss below {@code goal}
+     * within {@code epochs} when only the parameters named in {@code only} move (as {@code Trainer…only(…)})?
+     * Every such η passes.
+     * <pre>{@code Exercises.learningRate(myEta, Article.network(), Matrix.row(x), Matrix.row(t), 20, 0.063, "u11", "u21")}</pre>
+     */
+    public static String learningRate(double eta, Network net, Matrix x, Matrix t, int epochs, double goal, String... only) {
+        return LearningRateExercise.check(eta, net, x, t, epochs, goal, only);
+    }
+
+    /**
+     * Lesson 9's answer: gradient descent on two parameters {@code p} and {@code q} alone (by name, e.g. {@code "u11"}),
+     * {@code steps} steps with learning rate {@code eta} from their values in {@code net}, the other parameters
+     * held still; the path as points {@code (p, q)}: the start, then one point after each step.
+     */
+    @FunctionalInterface
+    public interface Walk {
+        double[][] path(Network net, double[] x, double[] t, String p, String q, double eta, int steps);
+    }
+
+    /**
+     * Lesson 9: checks a walk on two weights against {@code Trainer.sgd(η).only(p, q)} (the walk
+     * {@code Plot.descent} draws), on three networks, pairs of weights and learning rates the lesson never showed.
+     * <pre>{@code Exercises.walk((net, x, t, p, q, eta, steps) -> walk(net, x, t, p, q, eta, steps))}</pre>
+     */
+    public static String walk(Walk yours) {
+        return WalkExercise.check(yours);
+    }
+
+    /**
+     * Lesson 11's answer: the error signals {@code δ⁽ˡ⁾ = ∂L/∂a⁽ˡ⁾} of a network with one tanh hidden layer and a
+     * softmax output with cross-entropy, for one sample: {@code {δ⁽¹⁾, δ⁽²⁾}}, the hidden layer's first.
+     */
+    @FunctionalInterface
+    public interface Deltas {
+        double[][] of(Network net, double[] x, double[] t);
+    }
+
+    /**
+     * Lesson 11: checks the error signals of a tanh hidden layer and a softmax + cross-entropy output against the
+     * kit's backpropagation, on three 3-4-3 networks, inputs and one-hot targets the lesson never showed.
+     * <pre>{@code Exercises.errorSignals((net, x, t) -> deltas(net, x, t))}</pre>
+     */
+    public static String errorSignals(Deltas yours) {
+        return SoftmaxTanhExercise.check(yours);
+    }
+
     /** Lesson 1's answer: the number of weights and biases of a dense network with these layer sizes, inputs first. */
     @FunctionalInterface
     public interface ParameterCount {

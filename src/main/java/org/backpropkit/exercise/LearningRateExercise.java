@@ -25,8 +25,11 @@ final class LearningRateExercise {
     private LearningRateExercise() {
     }
 
-    /** Trains a copy of {@code net} with {@code Trainer.sgd(eta)} for {@code epochs}; passes when the loss ends below {@code goal}. */
-    static String check(double eta, Network net, Matrix x, Matrix t, int epochs, double goal) {
+    /**
+     * Trains a copy of {@code net} with {@code Trainer.sgd(eta)} for {@code epochs} — only the parameters named in
+     * {@code only}, if any, as on a slice of the loss — and passes when the loss ends below {@code goal}.
+     */
+    static String check(double eta, Network net, Matrix x, Matrix t, int epochs, double goal, String... only) {
         String target = "the loss below " + Format.number(goal) + " in " + epochs + " epochs";
         if (!(eta > 0) || Double.isInfinite(eta)) {
             throw fail("η = " + eta + " cannot get " + target + ".",
@@ -34,7 +37,7 @@ final class LearningRateExercise {
         }
         History run;
         try {
-            run = Trainer.sgd(eta).epochs(epochs).train(net.copy(), x, t);
+            run = Trainer.sgd(eta).epochs(epochs).only(only).train(net.copy(), x, t);
         } catch (TrainingDiverged e) {
             throw fail("η = " + Format.number(eta) + " is too large: the loss stopped being a finite number in epoch "
                     + e.epoch() + ".", "Each step overshot the minimum by more than the last. Try a smaller η.");
@@ -43,24 +46,29 @@ final class LearningRateExercise {
         if (end < goal) {
             Hints.passed(WHAT);
             return "✓ η = " + Format.number(eta) + " works: the loss falls from " + Format.number(start) + " to "
-                    + Format.number(end) + " in " + epochs + " epochs (goal: below " + Format.number(goal)
+                    + loss(end) + " in " + epochs + " epochs (goal: below " + Format.number(goal)
                     + "). This exercise is open: every η that gets there passes.";
         }
-        double half = finalLoss(eta / 2, net, x, t, epochs);
-        String reached = "after " + epochs + " epochs the loss is " + Format.number(end) + " (it started at "
+        double half = finalLoss(eta / 2, net, x, t, epochs, only);
+        String reached = "after " + epochs + " epochs the loss is " + loss(end) + " (it started at "
                 + Format.number(start) + "), not below " + Format.number(goal) + ", and η = " + Format.number(eta / 2);
         if (half < end) {
             throw fail("η = " + Format.number(eta) + " is too large: " + reached + " gets lower, "
-                    + Format.number(half) + ".", "The steps overshoot the valley's floor. Try a smaller η.");
+                    + loss(half) + ".", "The steps overshoot the valley's floor. Try a smaller η.");
         }
         throw fail("η = " + Format.number(eta) + " is too small: " + reached + " gets only to " + Format.number(half) + ".",
                 "Each step goes the right way but is short. Try a larger η.");
     }
 
+    /** A loss as a message prints it; an exact 0 says why it can be 0 (a loss that small underflows in doubles). */
+    private static String loss(double value) {
+        return value == 0 ? "0 (below the smallest positive double)" : Format.number(value);
+    }
+
     /** The loss after training a copy with {@code eta}, infinite if the run diverges. */
-    private static double finalLoss(double eta, Network net, Matrix x, Matrix t, int epochs) {
+    private static double finalLoss(double eta, Network net, Matrix x, Matrix t, int epochs, String... only) {
         try {
-            return Trainer.sgd(eta).epochs(epochs).train(net.copy(), x, t).finalLoss();
+            return Trainer.sgd(eta).epochs(epochs).only(only).train(net.copy(), x, t).finalLoss();
         } catch (TrainingDiverged e) {
             return Double.POSITIVE_INFINITY;
         }

@@ -25,6 +25,12 @@ class LearningRateExerciseTest {
         assertTrue(line.contains("every η that gets there passes"), line);
     }
 
+    @org.junit.jupiter.api.Test
+    void aLossOfExactlyZeroSaysWhyItCanBeZeroInsteadOfReadingLikeABug() {
+        String line = Verdicts.passes(() -> check(0.5));
+        assertTrue(line.contains("to 0 (below the smallest positive double) in 300 epochs"), line);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "30   | is too large: the loss stopped being a finite number in epoch 106.",
