@@ -152,7 +152,9 @@ public final class GradientTable implements RichText {
             worst = badness(r) > badness(worst) ? r : worst;
         }
         return rows.size() + " parameters (" + where + "): " + count(Verdict.CORRECT) + " correct, "
-                + count(Verdict.SUSPICIOUS) + " suspicious, " + count(Verdict.WRONG) + " wrong against the numeric slopes"
+                + count(Verdict.SUSPICIOUS) + " suspicious, " + count(Verdict.WRONG) + " wrong"
+                + (count(Verdict.KINK) == 0 ? "" : ", " + count(Verdict.KINK) + " at a ReLU's kink (∧, not comparable)")
+                + " against the numeric slopes"
                 + " (largest relative error " + Format.scientific(worst.relativeError()) + " at " + worst.parameter().symbol()
                 + "); against backpropagation " + comparison();
     }
@@ -249,7 +251,7 @@ public final class GradientTable implements RichText {
 
         String verdicts() {
             StringBuilder s = new StringBuilder();
-            for (Verdict v : new Verdict[] {Verdict.WRONG, Verdict.SUSPICIOUS, Verdict.CORRECT}) {
+            for (Verdict v : new Verdict[] {Verdict.WRONG, Verdict.SUSPICIOUS, Verdict.KINK, Verdict.CORRECT}) {
                 long n = rows.stream().filter(r -> r.verdict() == v).count();
                 if (n > 0) {
                     s.append(s.length() > 0 ? ", " : "").append(n).append(' ').append(v.mark());
