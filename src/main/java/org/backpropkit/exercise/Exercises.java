@@ -128,6 +128,94 @@ public final class Exercises {
     }
 
     /**
+     * Lesson 12's answer: the complete backward pass of a 2-3-2 network for one sample, every gradient by
+     * its name, e.g. {@code "w11" → ∂L/∂w₁₁}, {@code "b(2)1" → ∂L/∂b⁽²⁾₁} (17 entries).
+     */
+    @FunctionalInterface
+    public interface Backward {
+        java.util.Map<String, Double> backward(Network net, double[] x, double[] t);
+    }
+
+    /**
+     * Lesson 12: checks a backward pass written in scalar code, all 17 gradients, against the kit's
+     * backpropagation on three networks, inputs and targets the lesson never showed.
+     * <pre>{@code Exercises.backwardPass((net, x, t) -> backward(net, x, t))}</pre>
+     */
+    public static String backwardPass(Backward yours) {
+        return BackwardPassExercise.check(yours);
+    }
+
+    /**
+     * Lesson 12's second answer: the backward pass in matrix form for a sigmoid network of any depth {@code D}
+     * and a batch (one sample per row), as {@code "W(l)" → ∂L/∂W⁽ˡ⁾} and {@code "b(l)" → ∂L/∂b⁽ˡ⁾}, l = 1 … D.
+     */
+    @FunctionalInterface
+    public interface MatrixBackward {
+        java.util.Map<String, Matrix> backward(Network net, Matrix x, Matrix t);
+    }
+
+    /**
+     * Lesson 12: checks a matrix backward pass on unseen networks of depth 2, 3 and 4 with batches of 3, 4
+     * and 5 samples, every gradient against the kit's backpropagation.
+     * <pre>{@code Exercises.matrixBackward((net, x, t) -> backward(net, x, t))}</pre>
+     */
+    public static String matrixBackward(MatrixBackward yours) {
+        return MatrixBackwardExercise.check(yours);
+    }
+
+    /** Lesson 13's answer: the 2-3-2 network's gradients of a batch's mean loss, by name (17 entries). */
+    @FunctionalInterface
+    public interface BatchBackward {
+        java.util.Map<String, Double> backward(Network net, Matrix x, Matrix t);
+    }
+
+    /**
+     * Lesson 13: checks the repaired backward pass on three unseen networks with batches of 3, 4 and 5
+     * samples; while bugs remain, says how many and describes the first from the output down.
+     * <pre>{@code Exercises.findTheBugs((net, x, t) -> backward(net, x, t))}</pre>
+     */
+    public static String findTheBugs(BatchBackward yours) {
+        return FindTheBugsExercise.check(yours);
+    }
+
+    /**
+     * Lesson 14's answer: the confusion matrix of classifier {@code net} on inputs {@code x} and one-hot
+     * targets {@code t}: {@code counts[a][b]} is the number of samples of true class {@code a} whose largest
+     * output is at {@code b}.
+     */
+    @FunctionalInterface
+    public interface Confusion {
+        int[][] counts(Network net, Matrix x, Matrix t);
+    }
+
+    /**
+     * Lesson 14: checks a confusion matrix on three unseen 4-class classifiers and their samples against a
+     * count made by the check.
+     * <pre>{@code Exercises.confusion((net, x, t) -> confusion(net, x, t))}</pre>
+     */
+    public static String confusion(Confusion yours) {
+        return ConfusionExercise.check(yours);
+    }
+
+    /**
+     * Lesson 15's answer: the 2-3-2 network's loss built from scalar {@code Value}s, every weight and bias a
+     * leaf named as the kit names it ({@code "w11"}, {@code "b(2)1"}).
+     */
+    @FunctionalInterface
+    public interface ScalarLoss {
+        org.backpropkit.autodiff.Value loss(Network net, double[] x, double[] t);
+    }
+
+    /**
+     * Lesson 15: runs {@code backward()} on the loss the learner built and checks it and all 17 leaves'
+     * gradients against the kit's forward pass and backpropagation, on three unseen networks.
+     * <pre>{@code Exercises.scalarLoss((net, x, t) -> loss(net, x, t))}</pre>
+     */
+    public static String scalarLoss(ScalarLoss yours) {
+        return ScalarLossExercise.check(yours);
+    }
+
+    /**
      * A hint for the last exercise check that failed in this notebook: level 1 repeats the hint of its
      * message, level 2 is stronger (still without the solution).
      * <pre>{@code Exercises.hint(2)}</pre>

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.backpropkit.core.Network;
+import org.backpropkit.core.Parameter;
 
 /**
  * How the numbers of an answer are laid out: one label per entry ({@code y₁}, {@code ∂L/∂u₂₁}) and ways
@@ -12,6 +14,11 @@ import java.util.function.BiFunction;
  * "right for output 1, wrong for output 2" instead of listing entries.
  */
 record Layout(List<String> labels, List<Map<String, List<Integer>>> groupings) {
+
+    /** Beyond this many right groups a pattern counts them instead of naming them. */
+    private static final int SHOWN = 4;
+    /** Beyond this many entries a pattern names groups only, never every entry. */
+    private static final int SINGLE = 40;
 
     Layout {
         labels = List.copyOf(labels);
@@ -40,6 +47,24 @@ record Layout(List<String> labels, List<Map<String, List<Integer>>> groupings) {
         return new Layout(labels, List.of(byCol, byRow));
     }
 
+    /**
+     * One entry per parameter of {@code net} in {@link Network#parameters()} order, labelled {@code ∂L/∂u₂₁},
+     * grouped by layer ("the output layer"), then by matrix ({@code u}, {@code b⁽²⁾}).
+     */
+    static Layout parameters(Network net) {
+        List<String> labels = new ArrayList<>();
+        Map<String, List<Integer>> byLayer = new LinkedHashMap<>(), byMatrix = new LinkedHashMap<>();
+        for (Parameter p : net.parameters()) {
+            int l = p.layer();
+            String layer = l == net.depth() ? "the output layer" : net.depth() == 2 ? "the hidden layer" : "layer " + l;
+            String matrix = p.isBias() ? net.notation().bias(l, false) : net.notation().weight(l, false);
+            byLayer.computeIfAbsent(layer, k -> new ArrayList<>()).add(labels.size());
+            byMatrix.computeIfAbsent(matrix, k -> new ArrayList<>()).add(labels.size());
+            labels.add("∂L/∂" + p.symbol());
+        }
+        return new Layout(labels, List.of(byLayer, byMatrix));
+    }
+
     /** This layout with one more way to group its entries. */
     Layout groupedBy(Map<String, List<Integer>> grouping) {
         List<Map<String, List<Integer>>> all = new ArrayList<>(groupings);
@@ -53,7 +78,8 @@ record Layout(List<String> labels, List<Map<String, List<Integer>>> groupings) {
 
     /**
      * For the entries marked {@code wrong}: "right for A, wrong for B and C" under the first grouping
-     * whose every group is all right or all wrong, with at least one of each; null when none fits.
+     * whose every group is all right or all wrong, with at least one of each ("wrong for B, right for the
+     * other 23" when more than four are right); null when none fits.
      */
     String pattern(boolean[] wrong) {
         List<Map<String, List<Integer>>> all = new ArrayList<>(groupings);
@@ -61,7 +87,9 @@ record Layout(List<String> labels, List<Map<String, List<Integer>>> groupings) {
         for (int k = 0; k < labels.size(); k++) {
             single.put(labels.get(k), List.of(k));
         }
-        all.add(single);
+        if (labels.size() <= SINGLE) {
+            all.add(single);
+        }
         for (Map<String, List<Integer>> grouping : all) {
             List<String> right = new ArrayList<>(), bad = new ArrayList<>();
             boolean clean = true;
@@ -71,7 +99,8 @@ record Layout(List<String> labels, List<Map<String, List<Integer>>> groupings) {
                 (n == 0 ? right : bad).add(group.getKey());
             }
             if (clean && !right.isEmpty() && !bad.isEmpty()) {
-                return "right for " + and(right) + ", wrong for " + and(bad);
+                return right.size() <= SHOWN ? "right for " + and(right) + ", wrong for " + and(bad)
+                        : "wrong for " + and(bad) + ", right for the other " + right.size();
             }
         }
         return null;

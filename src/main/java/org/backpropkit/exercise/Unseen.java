@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.backpropkit.core.Article;
+import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
 import org.backpropkit.core.Parameter;
 
@@ -56,6 +57,42 @@ final class Unseen {
             trials.add(new Trial("network " + k, net, x, t));
         }
         return trials;
+    }
+
+    /**
+     * A copy of {@code template} (any sizes) with every weight between 0.3 and 1.3 in size and every bias
+     * between 0.2 and 0.7, random signs, drawn from {@code random}.
+     */
+    static Network awayFromZero(Network template, Random random) {
+        Network net = template.copy();
+        for (Parameter p : net.parameters()) {
+            net.set(p, p.isBias() ? signed(random, 0.2, 0.7) : signed(random, 0.3, 1.3));
+        }
+        return net;
+    }
+
+    /** {@code n} inputs of {@code cols} values each between 0.15 and 0.85, one per row. */
+    static Matrix inputs(Random random, int n, int cols) {
+        double[][] x = new double[n][cols];
+        for (double[] row : x) {
+            for (int i = 0; i < cols; i++) {
+                row[i] = between(random, 0.15, 0.85);
+            }
+        }
+        return Matrix.of(x);
+    }
+
+    /** Targets between 0.05 and 0.95, each at least 0.15 from its output in {@code y}, one row per sample. */
+    static Matrix targetsAwayFrom(Random random, Matrix y) {
+        double[][] t = new double[y.rows()][y.cols()];
+        for (int s = 0; s < y.rows(); s++) {
+            for (int k = 0; k < y.cols(); k++) {
+                do {
+                    t[s][k] = between(random, 0.05, 0.95);
+                } while (Math.abs(y.get(s, k) - t[s][k]) < 0.15);
+            }
+        }
+        return Matrix.of(t);
     }
 
     /** Uniform in {@code [from, to]}, rounded to three decimals. */
