@@ -15,7 +15,6 @@ import socket
 import subprocess
 
 import jupyter_client
-import pytest
 from traitlets.config.loader import PyFileConfigLoader
 
 import room
@@ -65,8 +64,6 @@ def free_ports(count):
     return ports
 
 
-@pytest.mark.xfail(strict=True, reason="kernel bug: a failed bind in KitConnection.connect leaves the JVM "
-                                       "running (non-daemon channel threads); Main should exit non-zero")
 def test_a_kernel_whose_shell_port_is_taken_exits(tmp_path):
     jar = room.KIT / "target" / "backprop-kit.jar"
     assert jar.exists(), f"{jar} is missing: build the kit first"

@@ -59,12 +59,32 @@ final class KitConnection extends JupyterConnection {
     /** Binds every socket, then announces "starting" (handlers must be set before, so no request is lost). */
     @Override
     public void connect() {
-        heartbeat.bind(properties);
-        iopubChannel.bind(properties);
-        stdinChannel.bind(properties);
-        controlChannel.bind(properties);
-        shellChannel.bind(properties);
+        bind("heartbeat", properties.getHbPort(), () -> heartbeat.bind(properties));
+        bind("iopub", properties.getIopubPort(), () -> iopubChannel.bind(properties));
+        bind("stdin", properties.getStdinPort(), () -> stdinChannel.bind(properties));
+        bind("control", properties.getControlPort(), () -> controlChannel.bind(properties));
+        bind("shell", properties.getShellPort(), () -> shellChannel.bind(properties));
         iopubChannel.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+    }
+
+    /**
+     * Binds one socket, or says which one could not be bound: a port another process took between Jupyter
+     * choosing it and the kernel starting ("Address already in use") is the usual cause.
+     */
+    private void bind(String channel, int port, Runnable bind) {
+        try {
+            bind.run();
+        } catch (RuntimeException e) {
+            throw new PortNotBound("cannot bind the " + channel + " socket to " + properties.getIp() + ":" + port
+                    + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A socket of the connection file could not be bound; the kernel cannot serve and must end. */
+    static final class PortNotBound extends RuntimeException {
+        PortNotBound(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     @Override

@@ -41,7 +41,13 @@ public final class Main {
         KitConnection connection = new KitConnection(properties);
         kernel.becomeHandlerForConnection(connection);
         kernel.onStartup();
-        connection.connect();
+        try {
+            connection.connect();
+        } catch (KitConnection.PortNotBound e) {
+            // Jupyter restarts a kernel that exits; one that keeps running unbound would leave the notebook waiting
+            ServerLog.say(e.getMessage() + ": the kernel ends so that Jupyter can start it again");
+            System.exit(3);
+        }
         connection.waitUntilClose();
         connection.close();
         System.exit(0);
