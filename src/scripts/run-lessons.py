@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
+from kit_client import KitNotebookClient
 
 KIT = Path(__file__).resolve().parents[2]
 MATH = KIT / "src" / "scripts" / "math"
@@ -56,7 +56,7 @@ def run(path, kernel, out_dir, check_clean):
     if dirty:
         problems.append(f"committed with outputs in cells {dirty}; clear them before committing")
     code_cells = sum(1 for c in nb.cells if c.cell_type == "code")
-    client = NotebookClient(nb, kernel_name=kernel, timeout=300, startup_timeout=60,
+    client = KitNotebookClient(nb, kernel_name=kernel, timeout=300, startup_timeout=60,
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.monotonic()
     try:

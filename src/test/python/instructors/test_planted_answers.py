@@ -18,11 +18,11 @@ has exercises from before the standard). Format and how to add an exercise: docs
 import sys
 from dataclasses import dataclass, field
 
-import nbclient
 import nbformat
 import pytest
 
 import student
+from kit_client import KitNotebookClient
 from conftest import KIT, needs_installer, read
 
 try:
@@ -168,7 +168,7 @@ def solution_lines(source):
 def test_planted_wrong_answers_fail_with_their_message_and_right_answers_pass(path, kernel_prefix, monkeypatch):
     monkeypatch.setenv("JUPYTER_PATH", str(kernel_prefix))
     nb = read(path)
-    client = nbclient.NotebookClient(nb, kernel_name="backprop-java", timeout=120, allow_errors=True,
+    client = KitNotebookClient(nb, kernel_name="backprop-java", timeout=120, allow_errors=True,
                                      resources={"metadata": {"path": str(path.parent)}})
     problems = []
     with client.setup_kernel():
