@@ -142,8 +142,8 @@ final class GeneralRuleExercise {
         List<Batch> batches = new ArrayList<>();
         for (int k = 1; k <= 3; k++) {
             Network net = UnseenNetworks.of(random, Network.of(SIZES));
-            Matrix x = UnseenNetworks.inputs(random, k + 2, SIZES[0], 0.15, 0.85);
-            Matrix t = UnseenNetworks.targetsAwayFrom(random, net.forward(x).y());
+            Matrix x = Unseen.inputs(random, k + 2, SIZES[0], 0.15, 0.85);
+            Matrix t = Unseen.targetsAwayFrom(random, net.forward(x).y());
             batches.add(new Batch("network " + k, net, x, t));
         }
         return batches;

@@ -127,7 +127,7 @@ final class SoftmaxTanhExercise {
         List<Trial> trials = new ArrayList<>();
         for (int k = 1; k <= 3; k++) {
             Network net = UnseenNetworks.of(random, Network.of(SIZES).hidden(Activation.TANH).loss(Loss.CROSS_ENTROPY));
-            double[] x = UnseenNetworks.inputs(random, 1, SIZES[0], -0.9, 0.9).row(0);
+            double[] x = Unseen.inputs(random, 1, SIZES[0], -0.9, 0.9).row(0);
             double[] t = UnseenNetworks.oneHotAwayFrom(random, net.forward(x).y().row(0));
             trials.add(new Trial("network " + k, net, x, t));
         }

@@ -73,10 +73,15 @@ final class Unseen {
 
     /** {@code n} inputs of {@code cols} values each between 0.15 and 0.85, one per row. */
     static Matrix inputs(Random random, int n, int cols) {
+        return inputs(random, n, cols, 0.15, 0.85);
+    }
+
+    /** {@code n} inputs of {@code cols} values each uniform in {@code [from, to]} and rounded to three decimals. */
+    static Matrix inputs(Random random, int n, int cols, double from, double to) {
         double[][] x = new double[n][cols];
         for (double[] row : x) {
             for (int i = 0; i < cols; i++) {
-                row[i] = between(random, 0.15, 0.85);
+                row[i] = between(random, from, to);
             }
         }
         return Matrix.of(x);

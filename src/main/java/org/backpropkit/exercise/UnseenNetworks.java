@@ -27,30 +27,6 @@ final class UnseenNetworks {
         return net;
     }
 
-    /** {@code n} samples of {@code d} inputs, each uniform in {@code [from, to]} and rounded to three decimals. */
-    static Matrix inputs(Random random, int n, int d, double from, double to) {
-        double[][] x = new double[n][d];
-        for (double[] row : x) {
-            for (int i = 0; i < d; i++) {
-                row[i] = Unseen.between(random, from, to);
-            }
-        }
-        return Matrix.of(x);
-    }
-
-    /** Targets in {@code [0.05, 0.95]} for outputs {@code y}, each at least 0.15 away from its output, so no error is nearly 0. */
-    static Matrix targetsAwayFrom(Random random, Matrix y) {
-        double[][] t = new double[y.rows()][y.cols()];
-        for (int s = 0; s < y.rows(); s++) {
-            for (int k = 0; k < y.cols(); k++) {
-                do {
-                    t[s][k] = Unseen.between(random, 0.05, 0.95);
-                } while (Math.abs(t[s][k] - y.get(s, k)) < 0.15);
-            }
-        }
-        return Matrix.of(t);
-    }
-
     /** A one-hot target row for {@code classes} classes, its 1 at a class other than the one {@code y} ranks highest. */
     static double[] oneHotAwayFrom(Random random, double[] y) {
         int predicted = AccuracyExercise.argmax(y);
