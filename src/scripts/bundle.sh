@@ -20,7 +20,7 @@ build_kit
 say "Staging $STAGE"
 rm -rf "$STAGE"
 mkdir -p "$STAGE/target" "$STAGE/src/scripts"
-cp "$KIT/target/backprop-kit.jar" "$STAGE/target/"
+cp "$KIT/target/backprop-kit.jar" "$KIT/target/backprop-kit-sources.jar" "$STAGE/target/"
 cp -r "$KIT/target/lib" "$STAGE/target/lib"
 cp "$KIT/src/scripts/install-kernel.sh" "$KIT/src/scripts/common.sh" "$STAGE/src/scripts/"
 cp "$KIT/src/scripts/bundle/INSTALL.md" "$STAGE/INSTALL.md"

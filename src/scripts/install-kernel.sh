@@ -43,7 +43,7 @@ fi
 
 java="$(readlink -f "${java:-$(command -v java || true)}")"
 [ -x "$java" ] || die "no java found: install a JDK 17 or newer, or pass --java /path/to/bin/java"
-feature="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+feature="$(java_feature "$java")"
 [ "${feature%%.*}" -ge 17 ] 2>/dev/null || die "$java is Java $feature; the kernel needs 17 or newer"
 
 [ $build = 0 ] || [ -f "$KIT/target/backprop-kit.jar" ] || build_kit
@@ -54,10 +54,12 @@ trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/$name"
 # JVM defaults chosen for a workshop server, where each learner runs a kernel (measured in docs/kernel.md):
 # the C1 compiler only (faster start and cells, less memory; lessons' training cells stay well under a
-# second), serial GC with a small young generation, and a class-data-sharing archive made at install time.
+# second), serial GC with a small young generation that gives memory back as soon as a full collection finds
+# it free (-XX:-ShrinkHeapInSteps: the kernel collects after an OutOfMemoryError), and a class-data-sharing
+# archive made at install time.
 # The learner's BACKPROP_KIT_JVM_OPTS come last, so they win (e.g. -XX:TieredStopAtLevel=4 -Xmx4g).
 jvm_opts="-ea -Djava.awt.headless=true -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -Xms16m -Xmx1g \
--XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss4m"
+-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -Xss4m"
 classpath="$KIT/target/backprop-kit.jar:$KIT/target/lib/*"
 cat > "$stage/$name/launch.sh" <<LAUNCH
 #!/bin/sh

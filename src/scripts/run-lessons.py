@@ -4,21 +4,31 @@
 
 For every notebook (default: notebooks/*.ipynb, in order) it validates the file with nbformat, runs every
 cell through nbclient, writes the executed notebook and an HTML page to DIR (default build/lessons), and
-prints one line: cells, checks passed (lines starting with ✓, as the kit's Check helpers print), seconds. A cell that raises, or an error output, marks the
-lesson failed; the exit status is 1 if any lesson failed. --check-clean also fails a committed notebook that
-carries outputs (lessons are committed without them).
+prints one line: cells, checks passed (lines starting with ✓, as the kit's Check helpers print), seconds. A cell that raises, an error output, or
+any output on stderr (nbgrader scores a cell with stderr output zero) marks the lesson failed; the exit status is 1 if any lesson failed. --check-clean also fails a committed notebook that
+carries outputs (lessons are committed without them). Its kernels run with BACKPROP_KIT_HEADLESS=1, so pictures
+that move (step-throughs, live training) show only their final frame, at once.
+
+The pages' math is typeset to SVG at build time (src/scripts/math/render-math.cjs, MathJax from npm), so a
+page shows its formulas in any browser, offline, without MathJax on the machine; a formula with a TeX error
+fails its lesson. Without node or that npm package (kit.sh installs both) the pages keep nbconvert's
+MathJax script, which works only where its MathJax is, and a warning says so.
 """
 import argparse
+import os
+import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
+from kit_client import KitNotebookClient
 
 KIT = Path(__file__).resolve().parents[2]
+MATH = KIT / "src" / "scripts" / "math"
 
 
 def outputs_text(cell):
@@ -46,7 +56,7 @@ def run(path, kernel, out_dir, check_clean):
     if dirty:
         problems.append(f"committed with outputs in cells {dirty}; clear them before committing")
     code_cells = sum(1 for c in nb.cells if c.cell_type == "code")
-    client = NotebookClient(nb, kernel_name=kernel, timeout=300, startup_timeout=60,
+    client = KitNotebookClient(nb, kernel_name=kernel, timeout=300, startup_timeout=60,
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.monotonic()
     try:
@@ -59,6 +69,10 @@ def run(path, kernel, out_dir, check_clean):
               and any(o["output_type"] == "error" for o in c.get("outputs", []))]
     if errors and not problems:
         problems.append(f"error output in cells {errors}")
+    stderr = [i for i, c in enumerate(nb.cells, 1) if c.cell_type == "code"
+              and any(o["output_type"] == "stream" and o["name"] == "stderr" for o in c.get("outputs", []))]
+    if stderr:
+        problems.append(f"output on stderr in cells {stderr}: nbgrader scores such cells zero")
     checks = sum(1 for c in nb.cells if c.cell_type == "code"
                  for line in outputs_text(c).splitlines() if line.startswith("✓ "))
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -68,7 +82,25 @@ def run(path, kernel, out_dir, check_clean):
     return code_cells, checks, seconds, problems
 
 
+def typeset_math(pages):
+    """Typesets the pages' math to SVG in place; returns {page name: [TeX errors]}, or None without the renderer."""
+    if not shutil.which("node") or not (MATH / "node_modules" / "mathjax-full").is_dir():
+        return None
+    done = subprocess.run(["node", str(MATH / "render-math.cjs"), *map(str, pages)], capture_output=True, text=True)
+    problems = {page.name: [] for page in pages}
+    for line in done.stdout.splitlines():
+        page, _, what = line.partition(": ")
+        if not what.endswith("formulas typeset to SVG"):
+            problems.setdefault(Path(page).name, []).append(what)
+    if done.returncode != 0 and not any(problems.values()):
+        problems[pages[0].name].append(f"the math renderer failed: {done.stderr.strip() or done.stdout.strip()}")
+    return problems
+
+
 def main():
+    # No one watches a headless run: step-throughs and live training go straight to their final picture
+    # instead of pausing between frames (the kernels started below inherit this).
+    os.environ.setdefault("BACKPROP_KIT_HEADLESS", "1")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kernel", default="backprop-java")
     parser.add_argument("--out", default=str(KIT / "build" / "lessons"))
@@ -87,6 +119,16 @@ def main():
         print(f"{path.stem:<34} {cells:>5} {checks:>9} {seconds:>8.1f}  {'FAILED' if problems else 'ok'}")
         for p in problems:
             print(f"    {p}")
+    pages = [out_dir / path.with_suffix(".html").name for path in paths]
+    math = typeset_math(pages)
+    if math is None:
+        print(f"warning: the pages' math is not pre-rendered (no node, or no {MATH.relative_to(KIT)}/node_modules: "
+              "run kit.sh); they load MathJax from where nbconvert points, which other machines may lack")
+    else:
+        bad = {page: errors for page, errors in math.items() if errors}
+        print(f"math typeset to SVG in {len(pages) - len(bad)} of {len(pages)} pages"
+              + "".join(f"\n    {page}: {error}" for page, errors in bad.items() for error in errors))
+        failed += len(bad)
     print(f"{len(paths)} lessons in {time.monotonic() - total:.1f} s; executed notebooks and HTML pages in {out_dir}")
     if failed:
         print(f"{failed} lesson(s) failed: open the executed notebook in {out_dir} to see the failing cell")

@@ -32,6 +32,7 @@ import argparse
 import copy
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import nbformat
@@ -259,6 +260,27 @@ class Cell:
                 out.append(line)
                 i += 1
         return "\n".join(out)
+
+
+def replace_solution(source, code, where):
+    """The code cell `source` with its one solution region replaced by `code`: the lines between the markers
+    (re-indented to the BEGIN marker's column) or an inline region's expression. The markers go, the rest
+    stays. Tests use it to plant wrong answers where the solution was; `where` names the cell in errors."""
+    lines = source.split("\n")
+    inline = [k for k, line in enumerate(lines) if INLINE_REGION.search(line)]
+    begins = [k for k, line in enumerate(lines) if LINE_MARKER.match(line) and BEGIN in line]
+    regions = sum(len(INLINE_REGION.findall(lines[k])) for k in inline) + len(begins)
+    if regions != 1:
+        raise MarkerError(f"{where}: expected one solution region to replace, found {regions}")
+    if inline:
+        k = inline[0]
+        lines[k] = INLINE_REGION.sub(lambda m: code.strip(), lines[k])
+        return "\n".join(lines)
+    begin = begins[0]
+    end = Cell(where, source).find_end(begin, BEGIN, END)
+    pad = indentation(lines[begin])
+    planted = [pad + line if line.strip() else "" for line in textwrap.dedent(code).strip("\n").split("\n")]
+    return "\n".join(lines[:begin] + planted + lines[end + 1:])
 
 
 def is_solution_cell(cell):

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # A real browser: opens lessons in headless Chromium through Debian's Jupyter Notebook, runs all
-# cells, and checks the page shows rendered LaTeX, a plot and no error output. Exits non-zero on failure.
+# cells, and checks the page shows rendered LaTeX, a plot and no error output; then a step-through
+# notebook, whose picture must change in place frame by frame and end on the final frame; then opens a
+# lesson's HTML page from a temporary folder, offline and with Debian's MathJax blocked, and checks its
+# math is typeset.
+# Exits non-zero on failure.
 #
-#   bash src/scripts/test-e2e.sh                 # the harness self-check, then the default notebooks
+#   bash src/scripts/test-e2e.sh                 # the harness self-check, the default notebooks, the step-through
 #   bash src/scripts/test-e2e.sh notebooks/*.ipynb
 #
 # Screenshots and Jupyter's logs go to build/e2e/. Needs chromium, node and npm (installed with apt
@@ -15,22 +19,13 @@ E2E="$KIT/src/test/e2e"
 OUT="$KIT/build/e2e"
 # A lesson whose outputs hold a derivation as LaTeX and a plot (the browser checks both).
 DEFAULT_LESSONS="${BACKPROP_KIT_E2E_LESSONS:-$KIT/notebooks/05-output-gradients.ipynb}"
+# A lesson whose HTML page holds math in text and in outputs (a derivation): its page is opened offline.
+PAGE_LESSON="${BACKPROP_KIT_E2E_PAGE:-$KIT/notebooks/05-output-gradients.ipynb}"
+# A notebook with a step-through played into one display: cells tagged `frames` and `final-frame`
+# (lesson 4 plays its forward pass).
+FRAMES_NOTEBOOK="${BACKPROP_KIT_E2E_FRAMES:-$KIT/notebooks/04-forward-pass.ipynb}"
 
-need_commands() {
-    local missing=()
-    command -v node >/dev/null || missing+=(nodejs)
-    command -v npm >/dev/null || missing+=(npm)
-    [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
-    [ ${#missing[@]} -eq 0 ] && return 0
-    command -v apt-get >/dev/null || die "the browser test needs ${missing[*]}: install them (Chromium or Chrome: set CHROMIUM=path)"
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    say "Installing Debian packages: ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
-
-need_commands
+need_browser_tools
 if [ ! -d "$E2E/node_modules/playwright-core" ]; then
     say "Installing playwright-core from npm (pinned in src/test/e2e/package-lock.json)"
     (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error)
@@ -64,5 +59,25 @@ for lesson in "${lessons[@]}"; do
     say "Lesson in the browser: $lesson"
     e2e "$lesson" --expect-latex-output || status=1
 done
+say "A step-through in the browser: $FRAMES_NOTEBOOK"
+e2e "$FRAMES_NOTEBOOK" --expect-latex-output --expect-frames || status=1
+
+# A page is read elsewhere: the math must be typeset into the page itself (src/scripts/math), not left to a
+# MathJax that only this machine has. The page is made fresh, then opened from a temporary folder.
+say "A lesson's HTML page without Debian's MathJax, offline: $PAGE_LESSON"
+install_math_renderer
+PAGES="$OUT/pages"
+rm -rf "$PAGES"
+"$JUPYTER_PYTHON" "$KIT/src/scripts/run-lessons.py" --kernel backprop-java --out "$PAGES" "$PAGE_LESSON" >"$OUT/pages.out" \
+    || { cat "$OUT/pages.out"; die "could not make the page of $PAGE_LESSON"; }
+page="$PAGES/$(basename "${PAGE_LESSON%.ipynb}").html"
+node "$E2E/page-math.mjs" "$page" --out "$OUT" || status=1
+say "Page check self-check: the same page as nbconvert writes it, with math left to MathJax, must fail"
+"$JUPYTER_PYTHON" -m nbconvert --to html --log-level=ERROR --output-dir "$PAGES/nbconvert" "${page%.html}.ipynb"
+if node "$E2E/page-math.mjs" "$PAGES/nbconvert/$(basename "$page")" --out "$OUT/nbconvert" >"$OUT/page-raw.out" 2>&1; then
+    cat "$OUT/page-raw.out"
+    die "the page check passed a page whose math needs Debian's MathJax: it cannot see raw TeX"
+fi
+grep -q "no raw TeX in the text" "$OUT/page-raw.out" || { cat "$OUT/page-raw.out"; die "the page check failed, but not for the raw TeX"; }
 [ $status -eq 0 ] && say "Browser tests passed; screenshots in build/e2e/"
 exit $status

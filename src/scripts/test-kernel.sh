@@ -2,6 +2,8 @@
 # The kernel's tests through real Jupyter clients: the conformance suite (jupyter_kernel_test) and the
 # integration tests in src/test/python/kernel, on JDK 17 and on the newest JDK found in /usr/lib/jvm.
 # The kernel is installed into a temporary Jupyter path, so the user's own kernels are not touched.
+# test_lessons.py executes every lesson on each JDK; test.sh, whose own lesson step executes them on the default
+# JDK with the same checks, sets BACKPROP_KIT_LESSONS_ON_DEFAULT_JDK=0 to skip the same work here.
 #   bash src/scripts/test-kernel.sh [pytest options]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -10,16 +12,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 trap 'rm -rf "${KIT_TEMP_JUPYTER:-}"' EXIT
 
 # One kernel per JDK: the default java, and the newest JDK on the machine if it is another one.
-jdks=("$(readlink -f "$(command -v java)")")
-newest="$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
-    v="$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-    echo "${v%%.*} $(readlink -f "$j")"; done | sort -n | tail -1 | cut -d' ' -f2)"
-[ -n "$newest" ] && [ "$newest" != "${jdks[0]}" ] && jdks+=("$newest")
+mapfile -t jdks < <(test_jdks)
 
 for java in "${jdks[@]}"; do
-    feature="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+    feature="$(java_feature "$java")"
     name="backprop-java-test-$feature"
     temporary_kernel "$name" "$java"
     say "Kernel tests on Java $feature ($java)"
-    (cd "$KIT/src/test/python/kernel" && BACKPROP_KIT_KERNEL="$name" "$JUPYTER_PYTHON" -m pytest -q -p no:cacheprovider "$@")
+    skip=()
+    [ "$java" != "${jdks[0]}" ] || [ "${BACKPROP_KIT_LESSONS_ON_DEFAULT_JDK:-1}" = 1 ] || skip=(--ignore=test_lessons.py)
+    (cd "$KIT/src/test/python/kernel" && BACKPROP_KIT_KERNEL="$name" "$JUPYTER_PYTHON" -m pytest -q -p no:cacheprovider "${skip[@]}" "$@")
 done

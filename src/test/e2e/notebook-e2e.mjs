@@ -3,7 +3,12 @@
 // and check the page: rendered LaTeX (MathJax), a PNG plot, every code cell run, no error output.
 // A full-page screenshot goes to the output folder whatever the result.
 //
-//   node notebook-e2e.mjs NOTEBOOK.ipynb [--out DIR] [--expect-latex-output] [--timeout SECONDS]
+//   node notebook-e2e.mjs NOTEBOOK.ipynb [--out DIR] [--expect-latex-output] [--expect-frames] [--timeout SECONDS]
+//
+// --expect-frames: the notebook has a code cell tagged `frames` whose picture changes in place while it runs
+// (a step-through played into one display) and a cell tagged `final-frame` that shows the last frame on its
+// own. The page is sampled every 100 ms during Run All: the `frames` cell must show at least 3 different
+// images, one at a time, and end on exactly the `final-frame` cell's image.
 //
 // Environment: JUPYTER_PYTHON (default /usr/bin/python3, which runs Debian's Jupyter), CHROMIUM
 // (default /usr/bin/chromium), JUPYTER_PATH to find the kernel the notebook names.
@@ -20,15 +25,17 @@ const CHROMIUM_FLAGS = ['--disable-gpu', '--disable-background-networking', '--d
   '--disable-sync', '--no-first-run'];
 
 function parseArgs(argv) {
-  const args = { notebook: null, out: 'build/e2e', expectLatexOutput: false, timeout: 300 };
+  const args = { notebook: null, out: 'build/e2e', expectLatexOutput: false, expectFrames: false, timeout: 300 };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out') args.out = argv[++i];
     else if (argv[i] === '--expect-latex-output') args.expectLatexOutput = true;
+    else if (argv[i] === '--expect-frames') args.expectFrames = true;
     else if (argv[i] === '--timeout') args.timeout = Number(argv[++i]);
     else args.notebook = argv[i];
   }
   if (!args.notebook) {
-    console.error('usage: node notebook-e2e.mjs NOTEBOOK.ipynb [--out DIR] [--expect-latex-output] [--timeout SECONDS]');
+    console.error('usage: node notebook-e2e.mjs NOTEBOOK.ipynb [--out DIR] [--expect-latex-output] [--expect-frames] '
+      + '[--timeout SECONDS]');
     process.exit(2);
   }
   return args;
@@ -45,6 +52,28 @@ function freePort() {
   });
 }
 
+// A person watches this browser: the kernels must not skip to final frames as a headless run does.
+function withoutHeadless(env) {
+  const copy = { ...env };
+  delete copy.BACKPROP_KIT_HEADLESS;
+  return copy;
+}
+
+// The images of the cells tagged `frames` and `final-frame` right now (data URIs, or null), and how many
+// images the `frames` cell shows at once.
+function taggedImages() {
+  const find = (tag) => Jupyter.notebook.get_cells().find((c) => (c.metadata.tags || []).includes(tag));
+  const imgs = (cell) => (cell ? [...cell.output_area.element[0].querySelectorAll('img')] : []);
+  const frames = imgs(find('frames'));
+  const final = imgs(find('final-frame'));
+  return {
+    hasCells: Boolean(find('frames')) && Boolean(find('final-frame')),
+    frame: frames.length > 0 ? frames[frames.length - 1].src : null,
+    shownAtOnce: frames.length,
+    final: final.length > 0 ? final[final.length - 1].src : null,
+  };
+}
+
 // Starts `jupyter notebook` in its own process group, so stopping it also stops its kernels.
 function startJupyter(dir, port, token, log) {
   const python = process.env.JUPYTER_PYTHON || '/usr/bin/python3';
@@ -53,7 +82,7 @@ function startJupyter(dir, port, token, log) {
     ...(process.getuid() === 0 ? ['--allow-root'] : [])], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, JUPYTER_RUNTIME_DIR: join(dir, '.runtime'), JUPYTER_CONFIG_DIR: join(dir, '.config') },
+    env: { ...withoutHeadless(process.env), JUPYTER_RUNTIME_DIR: join(dir, '.runtime'), JUPYTER_CONFIG_DIR: join(dir, '.config') },
   });
   server.stdout.on('data', (d) => log.push(d.toString()));
   server.stderr.on('data', (d) => log.push(d.toString()));
@@ -129,10 +158,23 @@ async function main() {
     await page.click('#celllink');
     await page.click('#run_all_cells > a');
     // Run All marks every queued cell `In [*]`; done when none is left and the kernel is idle.
-    await page.waitForFunction(() => Jupyter.notebook.get_cells()
+    const finished = () => Jupyter.notebook.get_cells()
       .every((c) => c.cell_type !== 'code' || c.input_prompt_number !== '*')
-      && document.querySelector('#kernel_indicator_icon.kernel_idle_icon') !== null, null,
-    { timeout: Math.max(1, deadline - Date.now()), polling: 250 });
+      && document.querySelector('#kernel_indicator_icon.kernel_idle_icon') !== null;
+    const seenFrames = [];
+    let mostAtOnce = 0;
+    if (args.expectFrames) {
+      // Sample the `frames` cell while the notebook runs, remembering each image it shows in turn.
+      await new Promise((r) => setTimeout(r, 300)); // let Run All queue the cells
+      while (!(await page.evaluate(finished))) {
+        if (Date.now() > deadline) throw new Error('Run All did not finish in time');
+        const now = await page.evaluate(taggedImages);
+        mostAtOnce = Math.max(mostAtOnce, now.shownAtOnce);
+        if (now.frame && seenFrames[seenFrames.length - 1] !== now.frame) seenFrames.push(now.frame);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    await page.waitForFunction(finished, null, { timeout: Math.max(1, deadline - Date.now()), polling: 250 });
     const ran = Date.now();
     // MathJax typesets after the outputs arrive: wait for its queue to drain.
     await page.evaluate(() => new Promise((done) => (window.MathJax && MathJax.Hub
@@ -146,6 +188,17 @@ async function main() {
     }, null, { timeout: 5000 }).catch(() => {});
 
     const seen = await page.evaluate(inspectPage);
+    if (args.expectFrames) {
+      const end = await page.evaluate(taggedImages);
+      if (end.frame && seenFrames[seenFrames.length - 1] !== end.frame) seenFrames.push(end.frame);
+      const distinct = new Set(seenFrames).size;
+      if (!end.hasCells) failures.push('frames: expected code cells tagged `frames` and `final-frame`, found none');
+      else if (distinct < 3) failures.push(`frames: expected the \`frames\` cell to show at least 3 different images in turn, saw ${distinct}`);
+      if (mostAtOnce > 1 || end.shownAtOnce > 1) failures.push(`frames: expected one display updated in place, saw ${Math.max(mostAtOnce, end.shownAtOnce)} images at once`);
+      if (end.hasCells && (!end.final || end.frame !== end.final)) failures.push('frames: expected the `frames` cell to end on the `final-frame` picture, it ends on another');
+      console.log(`${name}: the \`frames\` cell showed ${distinct} different images in turn`
+        + `${end.frame && end.frame === end.final ? ', ending on the final frame' : ''}`);
+    }
     // The classic Notebook scrolls inside #site; let it grow so that the screenshot holds the whole notebook.
     await page.evaluate(() => {
       const site = document.getElementById('site');

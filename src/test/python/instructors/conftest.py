@@ -76,9 +76,9 @@ def kernelspecs(jupyter_path):
 
 def run_notebook(nb, jupyter_path, monkeypatch, cwd=None, allow_errors=False, timeout=180):
     """Executes nb with the kit's kernel found under jupyter_path, in folder cwd; returns nb, executed."""
-    import nbclient
+    from kit_client import KitNotebookClient
     monkeypatch.setenv("JUPYTER_PATH", str(jupyter_path))
-    client = nbclient.NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, allow_errors=allow_errors,
+    client = KitNotebookClient(nb, kernel_name=KERNEL, timeout=timeout, allow_errors=allow_errors,
                                      resources={"metadata": {"path": str(cwd or Path.cwd())}})
     client.execute()
     return nb

@@ -197,3 +197,16 @@ def test_the_script_runs_on_the_system_python_and_gives_the_same_files_twice(tmp
         assert done.returncode == 0, done.stderr
         runs.append((tmp_path / out / "exercises.ipynb").read_bytes())
     assert runs[0] == runs[1]
+
+
+def test_replace_solution_plants_code_where_the_region_was():
+    method = "double f(double a) {\n    // BEGIN SOLUTION\n    // HINT: twice a\n    return 2 * a;\n    // END SOLUTION\n}"
+    assert student.replace_solution(method, "double b = a;\nreturn b;\n", "t") == \
+        "double f(double a) {\n    double b = a;\n    return b;\n}"
+    assert student.replace_solution("double d = /* BEGIN SOLUTION */ 2 * a /* END SOLUTION */;", " a + a ", "t") == \
+        "double d = a + a;"
+    with pytest.raises(student.MarkerError, match="t: expected one solution region to replace, found 2"):
+        student.replace_solution("int k = /* BEGIN SOLUTION */ 3 /* END SOLUTION */ + /* BEGIN SOLUTION */ 4 /* END SOLUTION */;",
+                                 "1", "t")
+    with pytest.raises(student.MarkerError, match="found 0"):
+        student.replace_solution("int k = 3;", "1", "t")

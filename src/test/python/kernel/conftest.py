@@ -1,6 +1,7 @@
 """A running backprop-java kernel and a client that collects what a cell sends back."""
 import os
 import queue
+import time
 
 import jupyter_client
 import pytest
@@ -30,8 +31,19 @@ class Cell:
 
 
 class Kernel:
-    def __init__(self, name=KERNEL):
-        self.km, self.kc = jupyter_client.manager.start_new_kernel(kernel_name=name, startup_timeout=60)
+    def __init__(self, name=KERNEL, env=None):
+        """A fresh kernel; env adds to or overrides the environment of its process."""
+        extra = {} if env is None else {"env": {**os.environ, **env}}
+        self.km, self.kc = jupyter_client.manager.start_new_kernel(kernel_name=name, startup_timeout=60, **extra)
+
+    def java_feature(self):
+        """The kernel JVM's Java feature version (17, 25, …), from its kernel_info."""
+        self.kc.kernel_info()
+        reply = self.kc.get_shell_msg(timeout=10)
+        return int(reply["content"]["language_info"]["version"].split(".")[0].split("+")[0])
+
+    def pid(self):
+        return self.km.provisioner.process.pid
 
     def run(self, code, timeout=60):
         messages = []
@@ -47,6 +59,35 @@ class Kernel:
             msg = self.kc.get_shell_msg(timeout=timeout)
             if msg["parent_header"].get("msg_id") == msg_id:
                 return msg
+
+    def outputs_of(self, msg_id, timeout=30):
+        """The iopub messages of request msg_id up to its idle status; fails if idle does not come in time."""
+        messages, deadline = [], time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"no idle status within {timeout} s; got {[m['msg_type'] for m in messages][-20:]}")
+            try:
+                msg = self.kc.get_iopub_msg(timeout=left)
+            except queue.Empty:
+                continue
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return messages
+            messages.append(msg)
+
+    def wait_for_iopub(self, predicate, timeout=30):
+        """The first iopub message (of any request) for which predicate holds; fails after timeout seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                msg = self.kc.get_iopub_msg(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            if predicate(msg):
+                return msg
+        raise AssertionError(f"no such iopub message within {timeout} s")
 
     def drain_iopub(self):
         try:

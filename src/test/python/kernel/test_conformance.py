@@ -44,6 +44,8 @@ class BackpropJavaKernelTests(jupyter_kernel_test.KernelTests):
 
     code_inspect_sample = "Math.max"
 
+    code_clear_output = 'System.out.println("gone soon");\nclearOutput();'
+
 
 if __name__ == "__main__":
     unittest.main()

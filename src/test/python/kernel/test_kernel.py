@@ -96,8 +96,9 @@ def test_redefinition_keeps_variables_and_rerun_gives_the_same_result(kernel):
     kernel.run("import java.util.function.*;")
     assert kernel.run("kept3").text == "42.0"
     assert kernel.run("twice(4)").text == "8.0"
-    cell = "Network n2 = Network.of(2, 3, 2).seed(7).build();\nn2.forward(new double[] {1, 2}).y()[0]"
-    assert kernel.run(cell).text == kernel.run(cell).text
+    cell = "Network n2 = Network.of(2, 3, 2).seed(7);\nn2.forward(new double[] {1, 2})"
+    first = kernel.run(cell).text
+    assert first is not None and kernel.run(cell).text == first
 
 
 def test_display_and_update_display_share_one_id(kernel):
@@ -167,6 +168,35 @@ def test_completion_and_inspection(kernel):
     kernel.kc.inspect("Article.network", 10)
     reply = kernel.kc.get_shell_msg(timeout=10)["content"]
     assert reply["found"] and "Network Article.network()" in reply["data"]["text/plain"]
+
+
+def test_shift_tab_on_a_kit_member_shows_the_formula_of_its_javadoc(kernel):
+    """Jupyter's Shift-Tab sends detail_level 0; the kit's javadoc comes from its sources jar."""
+    msg_id = kernel.kc.inspect("Activation.SIGMOID", len("Activation.SIGMOID"), detail_level=0)
+    text = kernel.reply_to(msg_id)["content"]["data"]["text/plain"]
+    assert "Activation.SIGMOID" in text and "σ(a) = 1 / (1 + e^(−a))" in text, text
+    assert "{@code" not in text
+    msg_id = kernel.kc.inspect("Trainer.sgd(", len("Trainer.sgd("), detail_level=0)
+    text = kernel.reply_to(msg_id)["content"]["data"]["text/plain"]
+    assert "Trainer Trainer.sgd(double" in text and "learning rate η" in text, text
+
+
+def test_clear_output_waits_for_what_was_printed_before_it(kernel):
+    cell = kernel.run('System.out.println("old");\nclearOutput(true);\nSystem.out.println("new");')
+    kinds = [(m["msg_type"], m["content"].get("text", m["content"].get("wait"))) for m in cell.messages
+             if m["msg_type"] in ("stream", "clear_output")]
+    assert kinds == [("stream", "old\n"), ("clear_output", True), ("stream", "new\n")]
+
+
+def test_the_kernels_own_threads_never_belong_to_a_cell(kernel):
+    """JShell waits at the end of a snippet for every thread of the snippet's group: a kernel thread born
+    inside a cell (a timer started lazily by the cell's first print, say) would hang that cell."""
+    kernel.run('System.out.println("a first print");\nString shown = display("x");\n'
+               'for (int i = 0; i < 200; i++) updateDisplay(shown, "x" + i);')
+    cell = kernel.run('Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("backprop-java"))'
+                      '.map(t -> t.getName() + " in " + t.getThreadGroup().getName()).sorted().collect(Collectors.joining(", "))')
+    assert "backprop-java-timers in main" in cell.text and "backprop-java-iopub in main" in cell.text, cell.text
+    assert "JShell" not in cell.text, cell.text
 
 
 def test_many_consecutive_starts():

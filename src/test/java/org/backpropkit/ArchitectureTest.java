@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>the math a learner reads (core, explain, check, train, and any package not named below, so a new
  *       package is held to this by default) uses nothing of data, plot or kernel, nor Tablesaw, XChart,
  *       jjava-jupyter or JShell: it stays small and usable without them;</li>
- *   <li>data may use Tablesaw, plot may use XChart and data, and neither uses kernel;</li>
+ *   <li>data may use Tablesaw; plot may use XChart and data; view (the network picture, live training) may use
+ *       plot and data; none of them uses kernel, and nothing below view uses view;</li>
  *   <li>only kernel uses jjava-jupyter ({@code org.dflib}) or JShell ({@code jdk.jshell}); nothing uses kernel.</li>
  * </ul>
  * A use is an {@code import} or a fully qualified name anywhere in the code (comments are skipped).
@@ -32,11 +33,12 @@ class ArchitectureTest {
     private static final String KIT = "org.backpropkit.";
 
     /** What each package may not use; a package not listed gets {@link #MATH}. */
-    private static final List<String> MATH = List.of(KIT + "data", KIT + "plot", KIT + "kernel", "tech.tablesaw",
-            "org.knowm.xchart", "org.dflib", "jdk.jshell");
+    private static final List<String> MATH = List.of(KIT + "data", KIT + "plot", KIT + "view", KIT + "kernel",
+            "tech.tablesaw", "org.knowm.xchart", "org.dflib", "jdk.jshell");
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "data", List.of(KIT + "plot", KIT + "kernel", "org.knowm.xchart", "org.dflib", "jdk.jshell"),
-            "plot", List.of(KIT + "kernel", "org.dflib", "jdk.jshell"),
+            "data", List.of(KIT + "plot", KIT + "view", KIT + "kernel", "org.knowm.xchart", "org.dflib", "jdk.jshell"),
+            "plot", List.of(KIT + "view", KIT + "kernel", "org.dflib", "jdk.jshell"),
+            "view", List.of(KIT + "kernel", "org.dflib", "jdk.jshell"),
             "kernel", List.of());
 
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\n]*", Pattern.DOTALL);

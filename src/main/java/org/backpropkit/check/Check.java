@@ -1,6 +1,7 @@
 package org.backpropkit.check;
 
 import org.backpropkit.core.Format;
+import org.backpropkit.core.Require;
 
 /**
  * The checks a lesson runs after each derivation. Each returns a line starting with ✓ when it holds
@@ -30,6 +31,7 @@ public final class Check {
      * (absolute, where {@code expected} is smaller than 1); the hint, if any, is shown on failure.
      */
     public static String close(String what, double actual, double expected, double tolerance, String hint) {
+        Require.notNull("what", what, "say what is checked, e.g. \"∂L/∂u₂₁\"");
         double difference = Math.abs(actual - expected);
         if (difference <= tolerance * Math.max(1, Math.abs(expected))) {
             return "✓ " + what + " = " + Format.number(actual) + " (expected " + Format.number(expected) + ")";
@@ -41,6 +43,7 @@ public final class Check {
 
     /** Checks a condition; {@code hint} says what to look at when it fails. */
     public static String that(String what, boolean holds, String hint) {
+        Require.notNull("what", what, "say what is checked");
         if (holds) {
             return "✓ " + what;
         }
@@ -49,12 +52,18 @@ public final class Check {
 
     /** Checks that every gradient in {@code report} is correct; the failure names the worst parameter. */
     public static String gradients(GradientReport report) {
+        Require.notNull("report", report, "give the result of GradientCheck.run(net, x, t)");
         if (report.passed()) {
             return "✓ " + report.summary();
+        }
+        if (report.count(Verdict.WRONG) + report.count(Verdict.SUSPICIOUS) == 0) {
+            throw new CheckFailed("✗ gradient check inconclusive, not failed: " + report.summary() + ". " + report.kinks()
+                    + ".");
         }
         GradientReport.Result worst = report.worst();
         throw new CheckFailed("✗ gradient check failed: " + report.summary() + ". At " + worst.parameter().symbol()
                 + " the analytic gradient is " + Format.number(worst.analytic()) + " but the loss's slope is "
-                + Format.number(worst.numeric()) + ". Hint: compare that parameter's derivation factor by factor.");
+                + Format.number(worst.numeric()) + ". Hint: compare that parameter's derivation factor by factor."
+                + (report.count(Verdict.KINK) == 0 ? "" : " " + report.kinks() + "."));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.backpropkit.core.Format;
 import org.backpropkit.core.Notation;
 import org.backpropkit.core.Parameter;
+import org.backpropkit.core.Require;
 import org.backpropkit.core.RichText;
 
 /**
@@ -13,15 +14,34 @@ import org.backpropkit.core.RichText;
 public final class GradientReport implements RichText {
 
     /**
+     * A kink the central difference straddled: moving the parameter from {@code θ − ε} to {@code θ + ε}
+     * carried the input {@code a} of a unit with a kinked activation (ReLU) across the kink at 0, for one
+     * sample (counted from 1), from {@code from} to {@code to}.
+     */
+    public record Kink(String unit, int sample, double from, double to) {
+
+        /** E.g. {@code a⁽¹⁾₁ of sample 1 (from -1e-05 to 1e-05)}. */
+        @Override
+        public String toString() {
+            return unit + " of sample " + sample + " (from " + Format.number(from) + " to " + Format.number(to) + ")";
+        }
+    }
+
+    /**
      * One parameter's comparison; {@code resolution} is the smallest difference the numeric slope can
-     * resolve (see {@link GradientCheck}).
+     * resolve (see {@link GradientCheck}); {@code kink} is the kink its central difference straddled, or
+     * null.
      */
     public record Result(Parameter parameter, double analytic, double numeric, double relativeError,
-            double resolution) {
+            double resolution, Kink kink) {
 
-        /** Correct when the difference is below the resolution, otherwise judged by the relative error. */
+        /**
+         * Correct when the difference is below the resolution, otherwise judged by the relative error; a
+         * disagreement across a kink is {@link Verdict#KINK}: there the numeric slope is not the derivative.
+         */
         public Verdict verdict() {
-            return belowResolution() ? Verdict.CORRECT : Verdict.of(relativeError);
+            Verdict v = belowResolution() ? Verdict.CORRECT : Verdict.of(relativeError);
+            return v != Verdict.CORRECT && kink != null ? Verdict.KINK : v;
         }
 
         /** True when analytic and numeric differ by less than the numeric slope can resolve. */
@@ -33,11 +53,16 @@ public final class GradientReport implements RichText {
     private final List<Result> results;
     private final double step;
     private final Notation notation;
+    private final int total;
+    private final String which;
 
-    GradientReport(List<Result> results, double step, Notation notation) {
+    /** {@code results} for {@code results.size()} of the network's {@code total} parameters, chosen as {@code which} says. */
+    GradientReport(List<Result> results, double step, Notation notation, int total, String which) {
         this.results = List.copyOf(results);
         this.step = step;
         this.notation = notation;
+        this.total = total;
+        this.which = which;
     }
 
     public List<Result> results() {
@@ -56,12 +81,13 @@ public final class GradientReport implements RichText {
                 + results.get(0).parameter().name() + " … " + results.get(results.size() - 1).parameter().name());
     }
 
-    /** True if every parameter's gradient is {@link Verdict#CORRECT}. */
+    /** True if every parameter's gradient is {@link Verdict#CORRECT} (a parameter at a kink is not). */
     public boolean passed() {
         return count(Verdict.CORRECT) == results.size();
     }
 
     public int count(Verdict verdict) {
+        Require.notNull("verdict", verdict, "give one of CORRECT, SUSPICIOUS, WRONG");
         int c = 0;
         for (Result r : results) {
             c += r.verdict() == verdict ? 1 : 0;
@@ -81,17 +107,40 @@ public final class GradientReport implements RichText {
     }
 
     private static double badness(Result r) {
-        return r.belowResolution() ? 0 : r.relativeError();
+        return r.belowResolution() || r.verdict() == Verdict.KINK ? 0 : r.relativeError();
     }
 
-    /** E.g. {@code 17 parameters: 17 correct, 0 suspicious, 0 wrong; largest relative error 3.1e-11 (u₂₁)}. */
+    /**
+     * E.g. {@code 17 parameters: 17 correct, 0 suspicious, 0 wrong; largest relative error 3.1e-11 (u₂₁)}. The
+     * largest relative error leaves out the parameters at a kink; {@link #kinks()} says what those mean.
+     */
     public String summary() {
         long tiny = results.stream().filter(Result::belowResolution).count();
-        return results.size() + " parameters: " + count(Verdict.CORRECT) + " correct, " + count(Verdict.SUSPICIOUS)
-                + " suspicious, " + count(Verdict.WRONG) + " wrong; largest relative error "
-                + Format.scientific(worst().relativeError()) + " (" + worst().parameter().symbol() + ")"
+        int kinks = count(Verdict.KINK);
+        return (results.size() < total ? results.size() + " of " + total : results.size()) + " parameters" + which
+                + ": " + count(Verdict.CORRECT) + " correct, " + count(Verdict.SUSPICIOUS)
+                + " suspicious, " + count(Verdict.WRONG) + " wrong" + (kinks == 0 ? "" : ", " + kinks + " at a kink")
+                + "; largest relative error " + Format.scientific(worst().relativeError()) + " ("
+                + worst().parameter().symbol() + ")"
                 + (tiny == 0 ? "" : "; " + tiny + " tiny gradient" + (tiny == 1 ? "" : "s") + " agree within the numeric"
                 + " slope's resolution " + Format.scientific(results.get(0).resolution()));
+    }
+
+    /**
+     * What the parameters at a kink mean, as CS231n teaches it: not a mistake in the derivation, but a
+     * numeric slope taken across a point where the slope jumps. Empty when there are none.
+     */
+    public String kinks() {
+        List<Result> at = results.stream().filter(r -> r.verdict() == Verdict.KINK).toList();
+        if (at.isEmpty()) {
+            return "";
+        }
+        List<String> names = at.stream().limit(6).map(r -> r.parameter().symbol()).toList();
+        return "At a kink: " + String.join(", ", names) + (at.size() > names.size() ? " and " + (at.size() - names.size())
+                + " more" : "") + (at.size() == 1 ? " moves" : " move") + " a ReLU's input across 0 by ±ε (e.g. "
+                + at.get(0).kink() + "), where its slope jumps from 0 to 1, so the central difference averages the two"
+                + " sides and says nothing about the derivation. Check at inputs or biases that keep every ReLU input"
+                + " away from 0";
     }
 
     /** A table, one parameter per line, then the summary. */
@@ -103,8 +152,8 @@ public final class GradientReport implements RichText {
             s.append(String.format("%-10s %14s %14s %10s  %s%n", r.parameter().symbol(), Format.number(r.analytic()),
                     Format.number(r.numeric()), Format.scientific(r.relativeError()), r.verdict().mark()));
         }
-        return s.append(summary()).append(" (central differences, ε = ").append(Format.number(step)).append(")\n")
-                .toString();
+        s.append(summary()).append(" (central differences, ε = ").append(Format.number(step)).append(")\n");
+        return count(Verdict.KINK) == 0 ? s.toString() : s.append(kinks()).append(".\n").toString();
     }
 
     /** The same table in Markdown, parameter names in LaTeX. */
@@ -116,7 +165,8 @@ public final class GradientReport implements RichText {
                     .append(" | ").append(Format.number(r.numeric())).append(" | ")
                     .append(Format.scientific(r.relativeError())).append(" | ").append(r.verdict().mark()).append(" |\n");
         }
-        return s.append("\n").append(summary()).append(" (central differences, $\\varepsilon = ")
-                .append(Format.number(step)).append("$)\n").toString();
+        s.append("\n").append(summary()).append(" (central differences, $\\varepsilon = ")
+                .append(Format.number(step)).append("$)\n");
+        return count(Verdict.KINK) == 0 ? s.toString() : s.append("\n").append(kinks()).append(".\n").toString();
     }
 }

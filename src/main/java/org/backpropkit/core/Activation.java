@@ -33,11 +33,16 @@ public enum Activation {
         }
     },
 
-    /** {@code tanh(a)}, {@code tanh'(a) = 1 − h²}. */
+    /**
+     * {@code tanh(a)}, {@code tanh'(a) = 1 − h²}. Computed by {@link StrictMath#tanh}, whose result Java
+     * specifies bit for bit: HotSpot's {@code Math.tanh} became a faster intrinsic in JDK 24 that differs
+     * in the last bit on a few percent of inputs, and a tanh network would no longer give the same
+     * numbers on JDK 17 and 25. (On JDK 17 both give the same bits.)
+     */
     TANH("tanh") {
         @Override
         public double apply(double a) {
-            return Math.tanh(a);
+            return StrictMath.tanh(a);
         }
 
         @Override
@@ -135,6 +140,15 @@ public enum Activation {
 
     /** Returns {@code f(a)}. */
     public abstract double apply(double a);
+
+    /**
+     * True when {@code f} has a kink, a point where its slope jumps: ReLU at {@code a = 0}. A central
+     * difference whose two points lie on both sides of it measures neither side's slope (the gradient
+     * check watches for that). The smooth functions return false.
+     */
+    public boolean hasKink() {
+        return this == RELU;
+    }
 
     /** Returns {@code f'(a)}, given both the input {@code a} and the output {@code h = f(a)}. */
     public abstract double derivative(double a, double h);

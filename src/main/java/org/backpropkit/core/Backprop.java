@@ -46,7 +46,7 @@ public final class Backprop {
      * thread alone). The numbers are the same either way, bit for bit.
      */
     public Backprop(Network network, int batch, Team team) {
-        this.network = network;
+        this.network = Require.notNull("network", network);
         this.team = team;
         this.batch = Require.positive("batch size", batch);
         int depth = network.depth();
@@ -102,9 +102,13 @@ public final class Backprop {
     /**
      * The loss of a whole data set of {@code batch} samples, read where it is (nothing is copied): for a
      * trainer that measures the same data after every epoch. The data must have been checked by the caller,
-     * e.g. by a first {@link #loss(Matrix, Matrix)}.
+     * e.g. by a first {@link #loss(Matrix, Matrix)}: only the shapes are checked here, not every value.
      */
     public double lossOfChecked(Matrix inputs, Matrix targets) {
+        checkRows("x", inputs);
+        checkRows("t", targets);
+        Require.columns("x", inputs, network.inputs(), "the network takes");
+        Require.columns("t", targets, network.outputs(), "the network gives");
         forwardFrom(inputs);
         return network.loss().sum(h[network.depth()], targets) / batch;
     }
@@ -115,6 +119,9 @@ public final class Backprop {
      * The data set must have been checked by the caller.
      */
     public Gradients gradients(Matrix inputs, Matrix targets, int[] order, int from) {
+        Require.notNull("inputs", inputs);
+        Require.notNull("targets", targets);
+        Require.notNull("order", order);
         Matrix.gatherRowsInto(inputs, order, from, x);
         Matrix.gatherRowsInto(targets, order, from, t);
         return backward();
@@ -159,6 +166,7 @@ public final class Backprop {
     }
 
     private void checkRows(String name, Matrix m) {
+        Require.notNull(name, m, "give one sample per row");
         if (m.rows() != batch) {
             throw new IllegalArgumentException(name + " has " + m.rows() + " rows, this workspace runs batches of "
                     + batch);

@@ -50,6 +50,7 @@ public final class Gradients implements RichText {
 
     /** {@code ∂L/∂θ} for parameter {@code p}. */
     public double of(Parameter p) {
+        Require.notNull("the parameter p", p);
         return p.isBias() ? db[p.layer()].get(0, p.col()) : dw[p.layer()].get(p.row(), p.col());
     }
 

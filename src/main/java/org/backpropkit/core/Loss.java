@@ -52,6 +52,19 @@ public enum Loss {
             return latex ? "\\frac{" + y + " - " + t + "}{" + y + "(1 - " + y + ")}"
                     : "(" + y + " − " + t + ") / (" + y + "(1 − " + y + "))";
         }
+
+        /** Each target is the probability of class 1, so it lies in [0, 1] (usually it is 0 or 1). */
+        @Override
+        void requireTargets(Matrix t) {
+            double[] ts = t.data();
+            for (int k = 0; k < ts.length; k++) {
+                if (!(ts[k] >= 0 && ts[k] <= 1)) {
+                    throw new IllegalArgumentException("binary cross-entropy needs every target between 0 and 1 (the"
+                            + " probability of class 1, usually 0 or 1); t holds " + Format.number(ts[k]) + " in "
+                            + where(t, k) + ". Outside [0, 1] the loss can fall below 0 and its minimum is not at y = t");
+                }
+            }
+        }
     },
 
     /**
@@ -73,6 +86,42 @@ public enum Loss {
         public String derivativeFormula(String y, String t, boolean latex) {
             return latex ? "-\\frac{" + t + "}{" + y + "}" : "−" + t + " / " + y;
         }
+
+        /**
+         * Each row of targets is a probability distribution over the classes: entries in [0, 1] that sum
+         * to 1 (one-hot: a single 1). Only then is {@code δ = y − t} the gradient of softmax and cross-entropy
+         * together, since the softmax outputs sum to 1 as well.
+         */
+        @Override
+        void requireTargets(Matrix t) {
+            double[] ts = t.data();
+            int n = t.cols();
+            for (int r = 0; r < t.rows(); r++) {
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    double tj = ts[r * n + j];
+                    if (!(tj >= 0 && tj <= 1)) {
+                        throw notADistribution(t, r, "holds " + Format.number(tj) + " in column " + (j + 1));
+                    }
+                    sum += tj;
+                }
+                if (sum == 0) {
+                    throw notADistribution(t, r, "is all zeros, so it names no class; a one-hot row has a single 1,"
+                            + " in the column of its class");
+                }
+                if (Math.abs(sum - 1) > 1e-9) {
+                    throw notADistribution(t, r, "sums to " + Format.number(sum));
+                }
+            }
+        }
+
+        private IllegalArgumentException notADistribution(Matrix t, int r, String what) {
+            return new IllegalArgumentException("cross-entropy needs each row of t to be a probability distribution over"
+                    + " the classes (entries between 0 and 1 that sum to 1; one-hot: a single 1); row " + (r + 1)
+                    + (t.cols() <= 10 ? " " + Matrix.row(t.row(r)).toString().replace("[[", "[").replace("]]", "]") : "")
+                    + " " + what + " (rows counted from 1). Otherwise y − t is not the gradient and the loss can go"
+                    + " below 0");
+        }
     };
 
     private final String title;
@@ -89,6 +138,18 @@ public enum Loss {
 
     /** Writes {@code ∂L/∂y_j} as a formula in the given names, in plain text or LaTeX. */
     public abstract String derivativeFormula(String y, String t, boolean latex);
+
+    /**
+     * Refuses targets this loss cannot take, naming the row and the value (the kit's networks check every
+     * target once, before it is used). Any finite target is fine for L2.
+     */
+    void requireTargets(Matrix t) {
+    }
+
+    /** Entry {@code k} of {@code t} as "row r, column c", counted from 1. */
+    private static String where(Matrix t, int k) {
+        return "row " + (k / t.cols() + 1) + ", column " + (k % t.cols() + 1) + " (counted from 1)";
+    }
 
     /** Returns the loss summed over every row (sample) and output: {@code Σ_samples L}. */
     double sum(Matrix y, Matrix t) {

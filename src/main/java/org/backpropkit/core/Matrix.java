@@ -31,11 +31,39 @@ public final class Matrix {
         this.data = data;
     }
 
-    /** Returns a {@code rows × cols} matrix of zeros. */
+    /** The most entries a matrix holds: Java's largest array. */
+    public static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
+
+    /**
+     * Returns a {@code rows × cols} matrix of zeros.
+     *
+     * @throws IllegalArgumentException if {@code rows × cols} is more than {@link #MAX_ENTRIES}, or needs
+     *     more memory than the JVM may ever use (so it would certainly fail with OutOfMemoryError)
+     */
     public static Matrix zeros(int rows, int cols) {
         Require.positive("rows", rows);
         Require.positive("cols", cols);
-        return new Matrix(rows, cols, new double[rows * cols]);
+        return new Matrix(rows, cols, new double[entries(rows, cols)]);
+    }
+
+    /** {@code rows × cols}, computed without overflow and refused when no array of doubles can hold it. */
+    private static int entries(int rows, int cols) {
+        long entries = (long) rows * cols;
+        if (entries > MAX_ENTRIES) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix has " + entries + " entries; one"
+                    + " Java array holds at most " + MAX_ENTRIES + " (and it would need " + gigabytes(8 * entries)
+                    + " GB of memory)");
+        }
+        long maximum = Runtime.getRuntime().maxMemory();
+        if (8 * entries > maximum) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix needs " + gigabytes(8 * entries)
+                    + " GB of memory, more than the " + gigabytes(maximum) + " GB this JVM may use (its -Xmx)");
+        }
+        return (int) entries;
+    }
+
+    private static String gigabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e9);
     }
 
     /**
@@ -44,6 +72,7 @@ public final class Matrix {
      * @throws IllegalArgumentException if the rows differ in length (NaN is allowed here; the network refuses it)
      */
     public static Matrix of(double[]... values) {
+        Require.noNulls("the rows of the matrix", values);
         if (values.length == 0 || values[0].length == 0) {
             throw new IllegalArgumentException("a matrix needs at least one row and one column, got "
                     + values.length + " rows");
@@ -62,7 +91,7 @@ public final class Matrix {
 
     /** Returns a one-row matrix: a single sample in the row-vector convention. */
     public static Matrix row(double... values) {
-        return of(values);
+        return of(Require.notNull("the row's values", values));
     }
 
     /**
@@ -179,6 +208,7 @@ public final class Matrix {
     }
 
     private void requireSameShape(Matrix m) {
+        Require.notNull("the matrix", m);
         if (m.rows != rows || m.cols != cols) {
             throw new IllegalArgumentException("expected a " + shape() + " matrix, got " + m.shape());
         }

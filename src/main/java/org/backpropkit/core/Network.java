@@ -51,7 +51,12 @@ public final class Network {
         this.parameters = Collections.unmodifiableList(all);
     }
 
-    /** Starts a network with these layer sizes, inputs first, e.g. {@code of(2, 3, 2)}. */
+    /**
+     * Starts a network with these layer sizes, inputs first, e.g. {@code of(2, 3, 2)}.
+     *
+     * @throws IllegalArgumentException if a size is not positive, a layer has more weights than a Java array
+     *     holds, or the network more parameters than this JVM has memory for
+     */
     public static Builder of(int... sizes) {
         return new Builder(sizes);
     }
@@ -64,6 +69,7 @@ public final class Network {
         private Loss loss = Loss.L2;
 
         private Builder(int[] sizes) {
+            Require.notNull("sizes", sizes, "give the layer sizes, inputs first, e.g. Network.of(2, 3, 2)");
             if (sizes.length < 2) {
                 throw new IllegalArgumentException("a network needs at least 2 sizes (inputs and outputs), got "
                         + sizes.length);
@@ -74,11 +80,14 @@ public final class Network {
                             + (k + 1) + " of " + java.util.Arrays.toString(sizes));
                 }
             }
+            requireRoom(sizes);
             this.sizes = sizes.clone();
         }
 
         /** The activation of every hidden layer (default: sigmoid). */
         public Builder hidden(Activation f) {
+            Require.notNull("the hidden activation", f,
+                    "give one of SIGMOID, TANH, RELU, IDENTITY, e.g. hidden(Activation.TANH)");
             if (f == Activation.SOFTMAX) {
                 throw new IllegalArgumentException("softmax belongs on the output layer, not on hidden layers");
             }
@@ -88,17 +97,20 @@ public final class Network {
 
         /** The activation of the output layer (default: softmax for cross-entropy, else sigmoid). */
         public Builder output(Activation f) {
-            this.output = f;
+            this.output = Require.notNull("the output activation", f, "give one of SIGMOID, TANH, RELU, IDENTITY, "
+                    + "SOFTMAX, or leave output(…) out for the default (softmax for cross-entropy, else sigmoid)");
             return this;
         }
 
         /** The loss (default: the article's L2). */
         public Builder loss(Loss loss) {
-            this.loss = loss;
+            this.loss = Require.notNull("the loss", loss, "give one of L2, BINARY_CROSS_ENTROPY, CROSS_ENTROPY");
             return this;
         }
 
-        /** Builds the network with weights drawn from {@code new Random(seed)}. */
+        /**
+         * Builds the network with weights drawn from {@code new Random(seed)}.
+         */
         public Network seed(long seed) {
             Activation out = output != null ? output : loss == Loss.CROSS_ENTROPY ? Activation.SOFTMAX : Activation.SIGMOID;
             loss.requireCompatible(out);
@@ -111,6 +123,31 @@ public final class Network {
                 layers.add(new Layer(Matrix.uniform(in, units, limit, random), Matrix.zeros(1, units), f));
             }
             return new Network(layers, loss);
+        }
+    }
+
+    /**
+     * Refuses, before anything is allocated, a network whose weights cannot exist: a layer {@code in × out}
+     * beyond Java's largest array (a 50000-50000 layer has 2.5 billion weights), or more parameters than the
+     * JVM's memory. Training needs several times this again (gradients, velocities, a batch's values).
+     */
+    private static void requireRoom(int[] sizes) {
+        long parameters = 0;
+        for (int l = 1; l < sizes.length; l++) {
+            long weights = (long) sizes[l - 1] * sizes[l];
+            if (weights > Matrix.MAX_ENTRIES) {
+                throw new IllegalArgumentException("layer " + l + " joins " + sizes[l - 1] + " inputs to " + sizes[l]
+                        + " units: " + weights + " weights, more than one Java array holds (" + Matrix.MAX_ENTRIES
+                        + "); make the layers narrower");
+            }
+            parameters += weights + sizes[l];
+        }
+        long maximum = Runtime.getRuntime().maxMemory();
+        if (8 * parameters > maximum) {
+            throw new IllegalArgumentException("a " + java.util.Arrays.toString(sizes).replace(", ", "-")
+                    .replaceAll("[\\[\\]]", "") + " network has " + parameters + " parameters, "
+                    + String.format(java.util.Locale.ROOT, "%.1f", 8 * parameters / 1e9) + " GB as doubles, more than the "
+                    + String.format(java.util.Locale.ROOT, "%.1f", maximum / 1e9) + " GB this JVM may use (its -Xmx)");
         }
     }
 
@@ -171,6 +208,7 @@ public final class Network {
     }
 
     public double get(Parameter p) {
+        Require.notNull("the parameter p", p);
         Layer layer = layer(p.layer());
         return p.isBias() ? layer.b().get(0, p.col()) : layer.w().get(p.row(), p.col());
     }
@@ -181,6 +219,7 @@ public final class Network {
     }
 
     public void set(Parameter p, double value) {
+        Require.notNull("the parameter p", p);
         Require.finite(p.name(), value);
         Layer layer = layer(p.layer());
         (p.isBias() ? layer.b() : layer.w()).set(p.isBias() ? 0 : p.row(), p.col(), value);
@@ -188,23 +227,60 @@ public final class Network {
 
     /** Sets every weight of layer {@code l}; {@code w} must have shape inputs × units of that layer. */
     public void setWeights(int l, double[][] w) {
+        Require.notNull("w", w, "give the weights of layer " + l + " as rows, one per input");
         Matrix m = Matrix.of(w);
         Matrix target = layer(l).w();
         if (m.rows() != target.rows() || m.cols() != target.cols()) {
             throw new IllegalArgumentException(Notation.plain(notation.weight(l, true)) + " of layer " + l + " is "
                     + target.shape() + " (inputs × units), got " + m.shape());
         }
+        requireFinite(l, false, m, "setWeights(" + l + ", …)");
         target.setAll(m);
     }
 
     /** Sets every bias of layer {@code l}. */
     public void setBiases(int l, double... b) {
+        Require.notNull("b", b, "give one bias per unit of layer " + l);
         Matrix target = layer(l).b();
         if (b.length != target.cols()) {
             throw new IllegalArgumentException(Notation.plain(notation.bias(l, true)) + " has " + target.cols()
                     + " entries, got " + b.length);
         }
-        target.setAll(Matrix.row(b));
+        Matrix m = Matrix.row(b);
+        requireFinite(l, true, m, "setBiases(" + l + ", …)");
+        target.setAll(m);
+    }
+
+    /**
+     * Requires every weight and bias to be a finite number, and names the first that is not. The setters
+     * refuse NaN and infinity already; this also catches a value written straight into a layer's matrix
+     * ({@code layer(1).w().set(0, 0, Double.NaN)}), before it turns every result into NaN. The forward pass,
+     * the loss, the gradients, training and gradient checks ask it first. Cost: one look at each parameter,
+     * no more than a forward pass of one sample.
+     */
+    public void requireFinite() {
+        for (int l = 1; l <= depth(); l++) {
+            requireFinite(l, false, layer(l).w(), null);
+            requireFinite(l, true, layer(l).b(), null);
+        }
+    }
+
+    /**
+     * Refuses the first entry of {@code m}, the weights or biases of layer {@code l}, that is not finite,
+     * by its name; {@code setter} names the call that would have set it, null for the network as it is.
+     */
+    private void requireFinite(int l, boolean bias, Matrix m, String setter) {
+        double[] d = m.data();
+        for (int k = 0; k < d.length; k++) {
+            if (!Double.isFinite(d[k])) {
+                Parameter p = new Parameter(l, bias, bias ? 0 : k / m.cols(), k % m.cols(), notation);
+                String name = p.name() + " (" + p.symbol() + ")";
+                throw new IllegalArgumentException(setter != null
+                        ? setter + " would set " + name + " to " + d[k] + "; every weight and bias must be a finite number"
+                        : name + " is " + d[k] + " in this network; every weight and bias must be a finite number (the"
+                                + " setters refuse NaN and infinity: was a layer's matrix changed directly?)");
+            }
+        }
     }
 
     /** Runs the forward pass for one sample. */
@@ -214,6 +290,8 @@ public final class Network {
 
     /** Runs the forward pass for a batch, one sample per row. */
     public ForwardPass forward(Matrix x) {
+        Require.notNull("x", x, "give the inputs, one sample per row");
+        requireFinite();
         return new Backprop(this, x.rows()).forward(x);
     }
 
@@ -225,6 +303,7 @@ public final class Network {
     /** The loss of a batch, the mean of its samples' losses: a forward pass only. */
     public double loss(Matrix x, Matrix t) {
         Require.sameRows(x, t);
+        requireFinite();
         return new Backprop(this, x.rows()).loss(x, t);
     }
 
@@ -236,6 +315,7 @@ public final class Network {
     /** Backpropagation for a batch: gradients of the mean loss. */
     public Gradients gradients(Matrix x, Matrix t) {
         Require.sameRows(x, t);
+        requireFinite();
         return new Backprop(this, x.rows()).gradients(x, t);
     }
 
@@ -247,6 +327,7 @@ public final class Network {
     void checkTarget(Matrix t) {
         Require.columns("t", t, outputs(), "the network gives");
         Require.finite("t", t);
+        loss.requireTargets(t);
     }
 
     /** E.g. {@code 2-3-2 network, σ hidden, σ output, L2 loss, 17 parameters}. */

@@ -76,6 +76,7 @@ public final class Notation {
 
     /** A parameter as printed, e.g. {@code u₂₁}, {@code b⁽¹⁾₃}; in LaTeX {@code u_{21}}, {@code b^{(1)}_{3}}. */
     public String symbol(Parameter p, boolean latex) {
+        Require.notNull("the parameter p", p);
         return p.isBias() ? indexed(bias(p.layer(), latex), latex, p.col() + 1)
                 : indexed(weight(p.layer(), latex), latex, p.row() + 1, p.col() + 1);
     }
@@ -87,6 +88,8 @@ public final class Notation {
 
     /** Writes {@code symbol} with unit subscripts counted from 1, e.g. {@code u₂₁} or {@code u_{21}}. */
     public static String indexed(String symbol, boolean latex, int... units) {
+        Require.notNull("symbol", symbol);
+        Require.notNull("units", units);
         boolean wide = false;
         for (int u : units) {
             wide |= u >= 10;
@@ -127,6 +130,8 @@ public final class Notation {
      * @throws IllegalArgumentException naming what is wrong and the parameters this network has
      */
     public Parameter parameter(String name) {
+        Require.notNull("the parameter name", name, "give a name such as "
+                + name(new Parameter(1, false, 0, 0, this)));
         Matcher m = NAME.matcher(plain(name));
         if (!m.matches()) {
             throw unknown(name, "it does not look like a parameter name");
@@ -134,7 +139,7 @@ public final class Notation {
         String letter = m.group(1);
         int l;
         if (m.group(2) != null) {
-            l = Integer.parseInt(m.group(2));
+            l = index(m.group(2));
             if (!letter.equals("w") && !letter.equals("b")) {
                 throw unknown(name, "with a layer number, write w(l) or b(l)");
             }
@@ -159,10 +164,10 @@ public final class Notation {
                 throw unknown(name, "a bias has one index, e.g. b(" + l + ")1");
             }
             i = 1;
-            j = Integer.parseInt(m.group(3));
+            j = index(m.group(3));
         } else if (m.group(4) != null) {
-            i = Integer.parseInt(m.group(3));
-            j = Integer.parseInt(m.group(4));
+            i = index(m.group(3));
+            j = index(m.group(4));
         } else if (m.group(3).length() == 2) {
             i = m.group(3).charAt(0) - '0';
             j = m.group(3).charAt(1) - '0';
@@ -176,6 +181,16 @@ public final class Notation {
                     : inputs + " rows (i = 1 to " + inputs + ") and " + units + " columns (j = 1 to " + units + ")"));
         }
         return new Parameter(l, bias, i - 1, j - 1, this);
+    }
+
+    /**
+     * A layer or unit number as typed. Numbers too large for an {@code int} ({@code w(99999999999)11}) are
+     * read as {@link Integer#MAX_VALUE}: no network has that many layers or units, so the range checks
+     * that follow say what this network has, instead of Java's NumberFormatException.
+     */
+    private static int index(String digits) {
+        String significant = digits.replaceFirst("^0+(?=\\d)", "");
+        return significant.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(significant);
     }
 
     private IllegalArgumentException unknown(String name, String why) {
@@ -196,11 +211,12 @@ public final class Notation {
      * and {@code h} without a layer where the network has only one such layer).
      */
     Value value(String name) {
+        Require.notNull("the value's name", name, "give a name such as x1, " + plain(a(1, true)) + "1");
         Matcher m = NAME.matcher(plain(name));
         if (m.matches() && m.group(4) == null) {
             String letter = m.group(1);
-            Integer given = m.group(2) == null ? null : Integer.valueOf(m.group(2));
-            int unit = Integer.parseInt(m.group(3)) - 1;
+            Integer given = m.group(2) == null ? null : index(m.group(2));
+            int unit = index(m.group(3)) - 1;
             int l = switch (letter) {
                 case "x" -> given == null ? 0 : -1;
                 case "y" -> given == null ? depth() : -1;

@@ -9,6 +9,33 @@ public final class Require {
     private Require() {
     }
 
+    /**
+     * Requires an argument to be given: null is refused at the door, with a message that names the
+     * argument, instead of a NullPointerException from deep inside or a null kept to fail later.
+     */
+    public static <T> T notNull(String name, T value) {
+        return notNull(name, value, null);
+    }
+
+    /** The same, with a hint of what to give, e.g. "give one of SIGMOID, TANH, RELU, IDENTITY". */
+    public static <T> T notNull(String name, T value, String hint) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is null" + (hint == null ? "" : "; " + hint));
+        }
+        return value;
+    }
+
+    /** Requires an array and each of its elements to be given; the message counts elements from 1. */
+    public static <T> T[] noNulls(String name, T[] values) {
+        notNull(name, values);
+        for (int k = 0; k < values.length; k++) {
+            if (values[k] == null) {
+                throw new IllegalArgumentException(name + " hold null in place " + (k + 1) + " of " + values.length);
+            }
+        }
+        return values;
+    }
+
     /** Requires {@code value > 0}. */
     public static int positive(String name, int value) {
         if (value <= 0) {
@@ -59,6 +86,8 @@ public final class Require {
 
     /** Requires inputs {@code x} and targets {@code t} to hold the same number of samples (rows). */
     public static void sameRows(Matrix x, Matrix t) {
+        notNull("x", x, "give the inputs, one sample per row");
+        notNull("t", t, "give the targets, one sample per row");
         if (x.rows() != t.rows()) {
             throw new IllegalArgumentException("x has " + x.rows() + " rows (samples) but t has " + t.rows());
         }
@@ -66,7 +95,8 @@ public final class Require {
 
     /** One sample given as an array, checked (not empty, finite) and turned into a one-row matrix. */
     public static Matrix sample(String name, double[] values) {
-        if (values == null || values.length == 0) {
+        notNull(name, values, "give one value per unit");
+        if (values.length == 0) {
             throw new IllegalArgumentException(name + " is empty; give one value per unit");
         }
         finite(name, values);

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import org.backpropkit.core.Require;
 
 /**
  * Writes a file so that readers see either the old content or the new, never a torn mix: the bytes
@@ -36,6 +37,8 @@ public final class AtomicFiles {
 
     /** Replaces {@code target} with {@code bytes}, creating missing parent folders. */
     public static void write(Path target, byte[] bytes) {
+        Require.notNull("the file", target);
+        Require.notNull("the bytes", bytes);
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Path temp = null;

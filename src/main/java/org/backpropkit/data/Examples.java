@@ -3,6 +3,7 @@ package org.backpropkit.data;
 import java.util.List;
 import java.util.Random;
 import org.backpropkit.core.Matrix;
+import org.backpropkit.core.Require;
 import org.backpropkit.core.Shuffle;
 
 /**
@@ -89,6 +90,7 @@ public final class Examples {
 
     /** These examples with {@code x} replaced by {@code z.apply(x)}; targets unchanged. */
     public Examples standardized(Standardization z) {
+        Require.notNull("the standardization z", z, "fit one on the training inputs: Standardization.fit(train.x())");
         return new Examples(name, inputs, z.apply(x), targets, t, classes);
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.backpropkit.core.Format;
 import org.backpropkit.core.Parameter;
+import org.backpropkit.core.Require;
 import org.backpropkit.train.History;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -23,6 +24,7 @@ public final class HistoryTable {
 
     /** The history's table, named after the run's learning rate, e.g. {@code η = 0.5}. */
     public static Table of(History history) {
+        Require.notNull("history", history, "give the History a Trainer returned");
         int rows = history.epochs() + 1;
         int[] epochs = new int[rows];
         for (int e = 0; e < rows; e++) {
@@ -38,6 +40,7 @@ public final class HistoryTable {
 
     /** Writes the history's table to a CSV file atomically; see {@link #write(Table, Path)}. */
     public static void write(History history, Path file) {
+        Require.notNull("file", file);
         write(of(history), file);
     }
 
@@ -46,6 +49,8 @@ public final class HistoryTable {
      * mid-write leaves the old file, not a torn one.
      */
     public static void write(Table table, Path file) {
+        Require.notNull("table", table);
+        Require.notNull("file", file);
         StringWriter csv = new StringWriter();
         table.write().csv(csv);
         AtomicFiles.write(file, csv.toString().getBytes(StandardCharsets.UTF_8));

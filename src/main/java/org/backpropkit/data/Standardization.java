@@ -3,6 +3,7 @@ package org.backpropkit.data;
 import java.util.Arrays;
 import org.backpropkit.core.Format;
 import org.backpropkit.core.Matrix;
+import org.backpropkit.core.Require;
 
 /**
  * Rescales each input column {@code j} to {@code z_j = (x_j − mean_j) / sd_j}, with the mean and the
@@ -21,6 +22,7 @@ public final class Standardization {
 
     /** Measures each column's mean and standard deviation {@code √(Σ(x − mean)² / n)}. */
     public static Standardization fit(Matrix x) {
+        Require.notNull("x", x, "give the training inputs, one sample per row");
         int n = x.rows(), m = x.cols();
         double[] mean = new double[m];
         double[] sd = new double[m];
@@ -42,6 +44,7 @@ public final class Standardization {
 
     /** Returns {@code (x − mean) / sd}, column by column, as a new matrix. */
     public Matrix apply(Matrix x) {
+        Require.notNull("x", x, "give the inputs to rescale, one sample per row");
         if (x.cols() != mean.length) {
             throw new IllegalArgumentException("x has " + x.cols() + " columns, this standardization was fitted on "
                     + mean.length);

@@ -58,13 +58,4 @@ final class CellError extends RuntimeException {
         }
         return out;
     }
-
-    /** The 1-based line of {@code cell} that holds character {@code offset}. */
-    static int lineOf(String cell, int offset) {
-        int line = 1;
-        for (int k = 0; k < Math.min(offset, cell.length()); k++) {
-            line += cell.charAt(k) == '\n' ? 1 : 0;
-        }
-        return line;
-    }
 }

@@ -4,17 +4,19 @@ import java.nio.charset.StandardCharsets;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
 
-/** The cell's stdout, stderr and stdin, connected to the request being served (jjava-jupyter keeps this protected). */
+/**
+ * jjava-jupyter's connection of a request to the notebook, used here for displays only ({@code display},
+ * {@code updateDisplay}); what cells print and read goes through {@link CellOutput} and {@link CellInput}.
+ */
 final class KitIO extends JupyterIO {
 
     KitIO() {
         super(StandardCharsets.UTF_8);
     }
 
-    /** Sends what the cell prints to {@code env}'s client; detaches again when the request is done. */
-    void attach(ShellReplyEnvironment env, boolean stdinAllowed) {
+    /** Sends the cell's displays to {@code env}'s client; detaches again when the request is done. */
+    void attach(ShellReplyEnvironment env) {
         setEnv(env);
         env.defer(() -> retractEnv(env));
-        setJupyterInEnabled(stdinAllowed);
     }
 }

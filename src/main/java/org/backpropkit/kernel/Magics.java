@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,18 +28,76 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
  * %time expression         run one line and print how long it took
  * %%time                   (first line of a cell) time the whole cell
  * </pre>
- * {@code %load} and the timing magics are handled by {@link JavaKernel} itself, because they run code;
- * the others are registered here and can also be called as {@code lineMagic("jars", List.of(...))}.
+ * A magic is a line of its own that starts with {@code %} where code could start (the {@link CellRunner}
+ * decides). {@code %load} and the timing magics run code, so {@link #run} hands them back to the runner;
+ * the others live in jjava-jupyter's registry and can also be called as {@code lineMagic("jars", List.of(...))}.
  */
 final class Magics {
 
-    /** A line that is a magic: {@code %name arguments}. */
-    static final Pattern LINE = Pattern.compile("(?m)^[ \\t]*%(\\w+)[ \\t]*(.*?)[ \\t]*$");
+    /** A magic line: {@code %name arguments}. */
+    private static final Pattern LINE = Pattern.compile("[ \\t]*%(\\w+)[ \\t]*(.*?)[ \\t]*");
 
-    private Magics() {
+    /** {@code %%time} on a cell's first line. */
+    static final Pattern CELL_TIME = Pattern.compile("\\s*%%time[ \\t]*(\\R|$)");
+
+    private final MagicsRegistry registry;
+    private JavaKernel kernel;
+
+    /** The kit's magics, registered in {@code registry}. */
+    Magics(MagicsRegistry registry) {
+        this.registry = registry;
+        register(registry);
     }
 
-    static void register(MagicsRegistry registry) {
+    /** The kernel the registered magics act on (set once it exists). */
+    void actOn(JavaKernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /**
+     * Runs the magic line at characters {@code [start, end)} of {@code cell}: {@code %load} and {@code %time}
+     * run code through {@code runner}, the others come from the registry. Returns the magic's value.
+     */
+    Object run(CellRunner runner, String cell, int start, int end) {
+        Matcher magic = LINE.matcher(cell).region(start, end);
+        if (!magic.matches()) {
+            throw CellError.of("UnknownMagic", "a line that starts with % is a magic, and needs a name: "
+                    + cell.substring(start, end).strip());
+        }
+        String name = magic.group(1);
+        switch (name) {
+            case "load":
+                String code;
+                try {
+                    code = load(magic.group(2));
+                } catch (IllegalArgumentException e) {
+                    throw CellError.of("MagicError", e.getMessage());
+                }
+                return runner.runCell(code, 0);
+            case "time":
+                return timed(() -> runner.runCode(cell, magic.start(2), magic.end(2)));
+            default:
+                if (!registry.getLineMagicNames().contains(name)) {
+                    throw CellError.of("UnknownMagic", "%" + name + " is not a magic of this kernel. It knows %load, %time, %%time, %"
+                            + String.join(", %", new TreeSet<>(registry.getLineMagicNames())) + ".");
+                }
+                try {
+                    return registry.evalLineMagic(kernel, name, arguments(magic.group(2)));
+                } catch (Exception e) {
+                    throw CellError.of("MagicError", "%" + name + ": " + e.getMessage());
+                }
+        }
+    }
+
+    /** Runs {@code code} and prints its wall time ({@code %time}, {@code %%time}). */
+    static Object timed(Supplier<Object> code) {
+        long start = System.nanoTime();
+        Object result = code.get();
+        System.out.println(String.format(Locale.ROOT, "Wall time: %.1f ms", (System.nanoTime() - start) / 1e6));
+        return result;
+    }
+
+    private static void register(MagicsRegistry registry) {
         registry.registerLineMagic("jars", (JavaKernel k, List<String> args) -> addAll(k, args, true));
         registry.registerLineMagic("classpath", (JavaKernel k, List<String> args) -> addAll(k, args, false));
         registry.registerLineMagic("maven", (JavaKernel k, List<String> args) -> maven(k, args));
@@ -54,10 +115,13 @@ final class Magics {
                 throw new IllegalArgumentException("no file matches " + arg + " (looked in "
                         + Path.of("").toAbsolutePath() + ")");
             }
-            for (String path : found) {
-                if (jarsOnly && !path.endsWith(".jar")) {
-                    continue;
-                }
+            List<String> usable = found.stream().filter(p -> !jarsOnly || p.endsWith(".jar")).collect(Collectors.toList());
+            if (usable.isEmpty()) {
+                throw new IllegalArgumentException("no .jar file matches " + arg + " (it matches "
+                        + found.stream().map(p -> Path.of(p).getFileName().toString()).collect(Collectors.joining(", "))
+                        + "); for a folder of classes use %classpath");
+            }
+            for (String path : usable) {
                 kernel.addToClasspath(path);
                 added.add(path);
             }
@@ -171,30 +235,38 @@ final class Magics {
         }
         try {
             String text = Files.readString(path);
-            return file.endsWith(".ipynb") ? codeCells(text) : text;
+            return file.endsWith(".ipynb") ? codeCells(path, text) : text;
         } catch (IOException e) {
             throw new IllegalArgumentException("%load: cannot read " + path.toAbsolutePath() + ": " + e.getMessage());
         }
     }
 
     /** The code cells' sources of a notebook's JSON, joined by blank lines. */
-    private static String codeCells(String json) {
-        com.google.gson.JsonObject nb = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
-        StringBuilder code = new StringBuilder();
-        for (com.google.gson.JsonElement cell : nb.getAsJsonArray("cells")) {
-            com.google.gson.JsonObject c = cell.getAsJsonObject();
-            if (!"code".equals(c.get("cell_type").getAsString())) {
-                continue;
+    private static String codeCells(Path path, String json) {
+        try {
+            com.google.gson.JsonObject nb = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+            StringBuilder code = new StringBuilder();
+            for (com.google.gson.JsonElement cell : nb.getAsJsonArray("cells")) {
+                com.google.gson.JsonObject c = cell.getAsJsonObject();
+                if (!"code".equals(c.get("cell_type").getAsString())) {
+                    continue;
+                }
+                com.google.gson.JsonElement source = c.get("source");
+                if (source.isJsonArray()) {
+                    source.getAsJsonArray().forEach(line -> code.append(line.getAsString()));
+                } else {
+                    code.append(source.getAsString());
+                }
+                code.append("\n\n");
             }
-            com.google.gson.JsonElement source = c.get("source");
-            if (source.isJsonArray()) {
-                source.getAsJsonArray().forEach(line -> code.append(line.getAsString()));
-            } else {
-                code.append(source.getAsString());
-            }
-            code.append("\n\n");
+            return code.toString();
+        } catch (RuntimeException e) { // Gson's syntax errors, and missing or mistyped fields
+            Matcher where = Pattern.compile("line (\\d+) column (\\d+)").matcher(String.valueOf(e.getMessage()));
+            throw new IllegalArgumentException("%load: " + path.toAbsolutePath() + " is not a notebook the kernel can read ("
+                    + (where.find() ? "its JSON breaks off or is malformed at line " + where.group(1) + ", column " + where.group(2)
+                    : "it lacks the cells, cell types or sources a notebook has")
+                    + "). Open it in Jupyter to see what is wrong, or %load a .jsh file.");
         }
-        return code.toString();
     }
 
     /** Splits a magic's argument text at spaces, keeping "quoted parts" together. */

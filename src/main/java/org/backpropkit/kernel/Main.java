@@ -25,25 +25,59 @@ public final class Main {
             return;
         }
         if (args.length != 1) {
-            System.err.println("usage: java -cp backprop-kit.jar:lib/* org.backpropkit.kernel.Main CONNECTION_FILE"
+            ServerLog.say("usage: java -cp backprop-kit.jar:lib/* org.backpropkit.kernel.Main CONNECTION_FILE"
                     + "\n(Jupyter starts the kernel this way; install it with src/scripts/install-kernel.sh)");
             System.exit(2);
         }
         Path file = Path.of(args[0]);
         if (!Files.isReadable(file)) {
-            System.err.println("backprop-java: cannot read the connection file " + file.toAbsolutePath());
+            ServerLog.say("cannot read the connection file " + file.toAbsolutePath());
             System.exit(2);
         }
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(file));
 
+        exitWithServer(System.getenv("JPY_PARENT_PID"));
         JavaKernel kernel = create(Settings.fromEnvironment(System.getenv()));
         KitConnection connection = new KitConnection(properties);
         kernel.becomeHandlerForConnection(connection);
         kernel.onStartup();
-        connection.connect();
+        try {
+            connection.connect();
+        } catch (KitConnection.PortNotBound e) {
+            // Jupyter restarts a kernel that exits; one that keeps running unbound would leave the notebook waiting
+            ServerLog.say(e.getMessage() + ": the kernel ends so that Jupyter can start it again");
+            System.exit(3);
+        }
         connection.waitUntilClose();
         connection.close();
         System.exit(0);
+    }
+
+    /**
+     * Ends this kernel when the Jupyter server that started it ends ({@code JPY_PARENT_PID}, which Jupyter sets
+     * to its own process id). A server killed with {@code kill -9} cannot shut its kernels down, and each
+     * orphaned kernel would keep its memory on a shared machine for good.
+     */
+    static void exitWithServer(String parentPid) {
+        if (parentPid == null || parentPid.isBlank()) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(parentPid.trim());
+        } catch (NumberFormatException e) {
+            ServerLog.say("JPY_PARENT_PID=" + parentPid + " is not a process id, so the kernel does not watch its server");
+            return;
+        }
+        ProcessHandle server = ProcessHandle.of(pid).orElse(null);
+        if (server == null || !server.isAlive()) {
+            ServerLog.say("the Jupyter server (process " + pid + ") is gone: the kernel ends");
+            System.exit(0);
+        }
+        server.onExit().thenRun(() -> {
+            ServerLog.say("the Jupyter server (process " + pid + ") ended: the kernel ends too");
+            System.exit(0);
+        });
     }
 
     /**
@@ -64,11 +98,10 @@ public final class Main {
 
     /** The kernel with the kit's magics and renderers. */
     static JavaKernel create(Settings settings) {
-        MagicsRegistry magics = new MagicsRegistry();
-        Magics.register(magics);
+        MagicsRegistry registry = new MagicsRegistry();
+        Magics magics = new Magics(registry);
         StringStyler styler = new StringStyler.Builder().addPrimaryStyle(TextColor.BOLD_RESET_FG)
                 .addSecondaryStyle(TextColor.BOLD_RED_FG).addHighlightStyle(TextColor.BOLD_RED_FG).build();
-        return new JavaKernel(settings, new KitIO(), new Renderer(), magics, styler,
-                new CellHistory());
+        return new JavaKernel(settings, new KitIO(), new Renderer(), magics, registry, styler, new CellHistory());
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
+import org.backpropkit.core.Require;
 import org.backpropkit.data.Examples;
 
 /**
@@ -55,12 +56,17 @@ public final class ConfusionMatrix {
 
     /** The confusion matrix of {@code net}'s answers on {@code data}, named by the data's classes. */
     public static ConfusionMatrix of(Network net, Examples data) {
+        Require.notNull("net", net);
+        Require.notNull("data", data);
         List<String> classes = data.classes().isEmpty() ? numbered(Math.max(2, data.t().cols())) : data.classes();
         return of(net.forward(data.x()).y(), data.t(), classes);
     }
 
     /** The confusion matrix of outputs {@code y} against targets {@code t}, one sample per row. */
     public static ConfusionMatrix of(Matrix y, Matrix t, List<String> classes) {
+        Require.notNull("y", y, "give the network's outputs, one sample per row");
+        Require.notNull("t", t, "give the targets, one sample per row");
+        Require.notNull("classes", classes, "give one name per class");
         if (y.rows() != t.rows() || y.cols() != t.cols()) {
             throw new IllegalArgumentException("outputs y and targets t need the same shape, got y " + y.shape()
                     + " and t " + t.shape());

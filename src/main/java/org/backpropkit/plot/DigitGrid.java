@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import org.backpropkit.core.Matrix;
+import org.backpropkit.core.Require;
 import org.backpropkit.data.Examples;
 
 /**
@@ -36,6 +37,7 @@ public final class DigitGrid {
 
     /** The first {@code count} samples of {@code data} with their labels. */
     public static BufferedImage samples(Examples data, int count) {
+        Require.notNull("data", data);
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, got " + count);
         }
@@ -58,6 +60,8 @@ public final class DigitGrid {
      * scaling, so the network may have seen them scaled or standardised.
      */
     public static BufferedImage misclassified(ConfusionMatrix cm, Examples pixels) {
+        Require.notNull("the confusion matrix cm", cm);
+        Require.notNull("pixels", pixels);
         if (pixels.size() != cm.total()) {
             throw new IllegalArgumentException("the confusion matrix counts " + cm.total() + " samples but " + pixels.name()
                     + " has " + pixels.size() + "; give the same samples in the same order");
@@ -81,6 +85,10 @@ public final class DigitGrid {
      * if {@code answers} is given, {@code answers[i]} under that in orange.
      */
     public static BufferedImage draw(Matrix x, int[] rows, String[] labels, String[] answers, String title) {
+        Require.notNull("x", x);
+        Require.notNull("rows", rows);
+        Require.noNulls("labels", labels);
+        Require.notNull("title", title);
         int side = (int) Math.round(Math.sqrt(x.cols()));
         if (side * side != x.cols()) {
             throw new IllegalArgumentException("each sample must be a square image, e.g. 64 pixels for 8×8; x has "

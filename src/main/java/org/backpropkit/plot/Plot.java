@@ -29,6 +29,7 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -39,9 +40,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Plot.loss(run1, run2, run3)                     // loss curves, one per run, labelled by η
  * Plot.loss(Scale.LOG, run)                       // the same on a log scale
  * Plot.weights(run)                               // tracked weights over epochs: w₁₁, u₂₁, …
+ * Plot.lossCurves(Scale.LOG, Map.of("training", l)) // losses recorded by hand (Watch does this live)
  * Plot.activations()                              // σ, tanh, ReLU and their derivatives
  * Plot.lossSurface(net, x, t, run, "w11", "u21")  // loss over two weights, with the descent path
  * Plot.descent(net, x, t, "w11", "u21", 2, 50)     // descent on those two weights alone, exact path
+ * Plot.descent(Scale.EQUAL, net, x, t, "w11", "u21", 2, 50)  // the same with one unit as long on both axes
  * Plot.decisionBoundary(net, moons)               // a 2-D classifier's regions and the data
  * }</pre>
  * Every chart is 700 × 450 pixels with a title, labelled axes, a legend when it has more than one
@@ -56,6 +59,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Plot {
 
     private static final int GRID = 61;
+    /**
+     * The most steps {@link #descent} draws: a path of this many points already has over a hundred times
+     * more points than the chart has pixels across.
+     */
+    public static final int MAX_STEPS = 100_000;
 
     private Plot() {
     }
@@ -69,6 +77,8 @@ public final class Plot {
 
     /** The loss over epochs of one or more runs on a linear or logarithmic loss axis. */
     public static XYChart loss(Scale scale, History... runs) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.noNulls("the runs", runs);
         if (runs.length == 0) {
             throw new IllegalArgumentException("give at least one History to plot");
         }
@@ -88,28 +98,82 @@ public final class Plot {
 
     /** The loss over epochs of labelled runs, on a linear or logarithmic loss axis. */
     public static XYChart loss(Scale scale, Map<String, History> runs) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.notNull("runs", runs);
+        runs.forEach((label, run) -> Require.notNull("the run labelled '" + label + "'", run));
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("give at least one History to plot");
         }
-        String title = runs.size() == 1 ? "Loss during training (" + runs.keySet().iterator().next() + ")"
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        int longest = 0;
+        for (Map.Entry<String, History> run : runs.entrySet()) {
+            curves.put(run.getKey(), run.getValue().loss());
+            longest = Math.max(longest, run.getValue().loss().length);
+        }
+        return lossCurves(scale, epochs(longest), curves);
+    }
+
+    /**
+     * Loss values over epochs, one labelled curve per entry in the map's order; entry {@code e} of
+     * each array is the loss after epoch {@code e} (0 = before training). For losses recorded while a
+     * run goes, e.g. {@code "training"} and {@code "held-out"}.
+     */
+    public static XYChart lossCurves(Scale scale, Map<String, double[]> curves) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.notNull("curves", curves, "give the loss values by label, e.g. Map.of(\"training\", losses)");
+        curves.forEach((label, values) -> Require.notNull("the loss curve '" + label + "'", values));
+        int longest = curves.values().stream().mapToInt(c -> c.length).max().orElse(0);
+        return lossCurves(scale, epochs(longest), curves);
+    }
+
+    /**
+     * Loss values at the given epochs (entry {@code k} of each curve belongs to {@code epochs[k]}), e.g.
+     * every tenth epoch of a long run, so that a chart of a small panel does not draw 20,000 points.
+     */
+    public static XYChart lossCurves(Scale scale, double[] epochs, Map<String, double[]> curves) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.LOG");
+        Require.notNull("epochs", epochs);
+        Require.notNull("curves", curves, "give the loss values by label, e.g. Map.of(\"training\", losses)");
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("give at least one loss curve to plot");
+        }
+        if (scale == Scale.EQUAL) {
+            throw new IllegalArgumentException("Scale.EQUAL is for two weights (lossSurface, descent); a loss axis is "
+                    + "Scale.LINEAR or Scale.LOG");
+        }
+        String title = curves.size() == 1 ? "Loss during training (" + curves.keySet().iterator().next() + ")"
                 : "Loss during training";
         XYChart chart = Style.chart(title, "epoch", scale == Scale.LOG ? "loss L (log scale)" : "loss L");
+        List<String> notes = new ArrayList<>();
         int k = 0;
-        for (Map.Entry<String, History> run : runs.entrySet()) {
-            double[] loss = run.getValue().loss();
+        for (Map.Entry<String, double[]> curve : curves.entrySet()) {
+            Require.notNull("the loss curve '" + curve.getKey() + "'", curve.getValue());
+            if (curve.getValue().length == 0) {
+                throw new IllegalArgumentException("the loss curve '" + curve.getKey() + "' is empty");
+            }
+            if (curve.getValue().length > epochs.length) {
+                throw new IllegalArgumentException("the loss curve '" + curve.getKey() + "' has " + curve.getValue().length
+                        + " values but there are " + epochs.length + " epochs");
+            }
+            double[] loss = Style.gaps(curve.getKey(), "loss", "epoch", epochs, curve.getValue(), notes);
             if (scale == Scale.LOG) {
                 for (int e = 0; e < loss.length; e++) {
-                    if (!(loss[e] > 0)) {
-                        throw new IllegalArgumentException("a log scale needs losses above 0, but run '" + run.getKey()
-                                + "' has loss " + loss[e] + " at epoch " + e + "; use Scale.LINEAR");
+                    if (loss[e] <= 0) {
+                        throw new IllegalArgumentException("a log scale needs losses above 0, but '" + curve.getKey()
+                                + "' has loss " + loss[e] + " at epoch " + Format.number(epochs[e]) + "; use Scale.LINEAR");
                     }
                 }
             }
-            Style.line(chart, run.getKey(), epochs(loss.length), loss, Style.PALETTE[k++ % Style.PALETTE.length], 2f);
+            Style.line(chart, curve.getKey(), Arrays.copyOf(epochs, loss.length), loss,
+                    Style.PALETTE[k++ % Style.PALETTE.length], 2f);
         }
         Style.niceEpochTicks(chart);
-        chart.getStyler().setYAxisLogarithmic(scale == Scale.LOG);
-        chart.getStyler().setYAxisDecimalPattern(scale == Scale.LOG ? "0.#####E0" : "0.####");
+        Style.noteGaps(chart, notes);
+        if (scale == Scale.LOG) {
+            Axes.logY(chart);
+        } else {
+            chart.getStyler().setYAxisDecimalPattern("0.####");
+        }
         return Style.finish(chart);
     }
 
@@ -124,6 +188,8 @@ public final class Plot {
      * ({@code w₁₁}, {@code u₂₁}); all tracked weights unless some are named.
      */
     public static XYChart weights(History run, String... names) {
+        Require.notNull("run", run, "give the History a Trainer returned");
+        Require.noNulls("the names", names);
         List<Parameter> chosen = new ArrayList<>(run.tracked());
         if (names.length > 0) {
             chosen.clear();
@@ -135,14 +201,50 @@ public final class Plot {
             throw new IllegalArgumentException("this run tracked no weights; train with "
                     + "Trainer.sgd(η).track(\"w11\", \"u21\")… to record them");
         }
-        String y = chosen.size() == 1 ? chosen.get(0).symbol() : "weight value";
-        XYChart chart = Style.chart("Weights during training (η = " + Format.number(run.eta()) + ")", "epoch", y);
-        int k = 0;
+        Map<Parameter, double[]> paths = new LinkedHashMap<>();
         for (Parameter p : chosen) {
-            double[] path = run.trajectory(p);
-            Style.line(chart, p.symbol(), epochs(path.length), path, Style.PALETTE[k++ % Style.PALETTE.length], 2f);
+            paths.put(p, run.trajectory(p));
+        }
+        XYChart chart = weightCurves(paths);
+        chart.setTitle("Weights during training (η = " + Format.number(run.eta()) + ")");
+        return chart;
+    }
+
+    /**
+     * Weight values over epochs, one line per parameter, named as the article writes them
+     * ({@code w₁₁}); entry {@code e} of each array is the value after epoch {@code e}.
+     */
+    public static XYChart weightCurves(Map<Parameter, double[]> paths) {
+        Require.notNull("paths", paths, "give each parameter's values, e.g. Map.of(p, values)");
+        paths.forEach((p, values) -> Require.notNull("the values of " + p, values));
+        int longest = paths.values().stream().mapToInt(c -> c.length).max().orElse(0);
+        return weightCurves(epochs(longest), paths);
+    }
+
+    /** Weight values at the given epochs (entry {@code k} of each array belongs to {@code epochs[k]}). */
+    public static XYChart weightCurves(double[] epochs, Map<Parameter, double[]> paths) {
+        Require.notNull("epochs", epochs);
+        Require.notNull("paths", paths, "give each parameter's values, e.g. Map.of(p, values)");
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("give at least one weight's values to plot");
+        }
+        List<Parameter> names = new ArrayList<>(paths.keySet());
+        String y = names.size() == 1 ? names.get(0).symbol() : "weight value";
+        XYChart chart = Style.chart("Weights during training", "epoch", y);
+        List<String> notes = new ArrayList<>();
+        int k = 0;
+        for (Parameter p : names) {
+            double[] path = Require.notNull("the values of " + p.symbol(), paths.get(p));
+            if (path.length > epochs.length) {
+                throw new IllegalArgumentException("the values of " + p.symbol() + " are " + path.length
+                        + ", but there are " + epochs.length + " epochs");
+            }
+            path = Style.gaps(p.symbol(), "value", "epoch", epochs, path, notes);
+            Style.line(chart, p.symbol(), Arrays.copyOf(epochs, path.length), path,
+                    Style.PALETTE[k++ % Style.PALETTE.length], 2f);
         }
         Style.niceEpochTicks(chart);
+        Style.noteGaps(chart, notes);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17)); // subscript glyphs are small
         return Style.finish(chart);
@@ -155,8 +257,13 @@ public final class Plot {
         return activations(Activation.SIGMOID, Activation.TANH, Activation.RELU);
     }
 
-    /** These activation functions {@code f(a)} (solid) and their derivatives {@code f′(a)} (dashed). */
+    /**
+     * These activation functions {@code f(a)} (solid) and their derivatives {@code f′(a)} (dashed). The
+     * value axis fits the curves drawn (so σ′, which never exceeds ¼, is not flattened when σ is drawn
+     * alone), but runs from −1.2 to 2 at most: ReLU, which grows without bound, leaves through the top.
+     */
     public static XYChart activations(Activation... functions) {
+        Require.noNulls("the activations", functions);
         if (functions.length == 0) {
             throw new IllegalArgumentException("name at least one activation, e.g. Activation.SIGMOID");
         }
@@ -171,6 +278,7 @@ public final class Plot {
         a[half] = -1e-12;
         a[half + 1] = 1e-12;
         int k = 0;
+        double low = 0, high = 0;
         for (Activation f : functions) {
             if (f == Activation.SOFTMAX) {
                 throw new IllegalArgumentException("softmax mixes a whole row of units, so it has no curve f(a); "
@@ -181,6 +289,8 @@ public final class Plot {
             for (int i = 0; i < a.length; i++) {
                 h[i] = f.apply(a[i]);
                 slope[i] = f.derivative(a[i], h[i]);
+                low = Math.min(low, Math.min(h[i], slope[i]));
+                high = Math.max(high, Math.max(h[i], slope[i]));
             }
             Color color = Style.PALETTE[k++ % Style.PALETTE.length];
             Style.line(chart, f.symbol() + "(a)", a, h, color, 2.5f);
@@ -188,7 +298,8 @@ public final class Plot {
             XYSeries d = Style.line(chart, f.symbol() + "′(a)", dashes[0], dashes[1], color, 2f);
             d.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));
         }
-        chart.getStyler().setYAxisMin(-1.2).setYAxisMax(2.0); // ReLU leaves through the top; the rest stays legible
+        double margin = 0.05 * (high - low);
+        chart.getStyler().setYAxisMin(Math.max(-1.2, low - margin)).setYAxisMax(Math.min(2.0, high + margin));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         return Style.finish(chart);
     }
@@ -220,17 +331,39 @@ public final class Plot {
     /**
      * The loss {@code L} of one sample over a 2-D slice through weight space: weights {@code p} and
      * {@code q} vary over a grid, every other weight stays at its value in {@code net} now. Drawn as
-     * contour lines (colour legend: dark = low loss), centred on the current values.
+     * contour lines (colour legend: dark = low loss), centred on the current values, which a black
+     * cross marks ("now").
      */
     public static XYChart lossSurface(Network net, double[] x, double[] t, String p, String q) {
+        Require.notNull("net", net);
         return lossSurface(net, Require.sample("x", x), Require.sample("t", t), p, q);
     }
 
     /** The same for the mean loss of a batch, one sample per row. */
     public static XYChart lossSurface(Network net, Matrix x, Matrix t, String p, String q) {
+        return lossSurface(Scale.LINEAR, net, x, t, p, q);
+    }
+
+    /**
+     * The loss surface of one sample with a choice of axes: {@link Scale#LINEAR} fits each axis to the
+     * picture (as the call without a scale), {@link Scale#EQUAL} gives one unit of either weight the same
+     * length on the screen, so that angles are drawn true — a descent path then leaves the start at a
+     * right angle to the contour lines, as the gradient does.
+     */
+    public static XYChart lossSurface(Scale scale, Network net, double[] x, double[] t, String p, String q) {
+        Require.notNull("net", net);
+        return lossSurface(scale, net, Require.sample("x", x), Require.sample("t", t), p, q);
+    }
+
+    /** The same for the mean loss of a batch, one sample per row. */
+    public static XYChart lossSurface(Scale scale, Network net, Matrix x, Matrix t, String p, String q) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.EQUAL");
+        Require.notNull("net", net);
+        Require.sameRows(x, t);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
+        boolean equal = weightAxes(scale);
         double p0 = net.get(pp), q0 = net.get(qq);
-        return surface(net, x, t, pp, qq, null, null, new double[] {p0 - 2, p0 + 2}, new double[] {q0 - 2, q0 + 2}, "");
+        return surface(net, x, t, pp, qq, null, null, new double[] {p0 - 2, p0 + 2}, new double[] {q0 - 2, q0 + 2}, "", equal);
     }
 
     /**
@@ -241,15 +374,19 @@ public final class Plot {
      * they moved during training, the path is the shadow of a walk through more dimensions.
      */
     public static XYChart lossSurface(Network net, double[] x, double[] t, History run, String p, String q) {
+        Require.notNull("net", net);
         return lossSurface(net, Require.sample("x", x), Require.sample("t", t), run, p, q);
     }
 
     /** The same for the mean loss of a batch, one sample per row. */
     public static XYChart lossSurface(Network net, Matrix x, Matrix t, History run, String p, String q) {
+        Require.notNull("net", net);
+        Require.sameRows(x, t);
+        Require.notNull("run", run, "give the History of a run that tracked " + p + " and " + q);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
         double[] pathP = run.trajectory(pp);
         double[] pathQ = run.trajectory(qq);
-        return surface(net, x, t, pp, qq, pathP, pathQ, around(pathP), around(pathQ), "epoch");
+        return surface(net, x, t, pp, qq, pathP, pathQ, around(pp, pathP, run.eta()), around(qq, pathQ, run.eta()), "epoch", false);
     }
 
     /**
@@ -262,28 +399,122 @@ public final class Plot {
      *     no longer finite
      */
     public static XYChart descent(Network net, double[] x, double[] t, String p, String q, double eta, int steps) {
+        Require.notNull("net", net);
         return descent(net, Require.sample("x", x), Require.sample("t", t), p, q, eta, steps);
     }
 
     /** The same for the mean loss of a batch (full-batch gradients), one sample per row. */
     public static XYChart descent(Network net, Matrix x, Matrix t, String p, String q, double eta, int steps) {
+        return descent(Scale.LINEAR, net, x, t, p, q, eta, steps);
+    }
+
+    /**
+     * Descent on two weights alone, for one sample, with a choice of axes: {@link Scale#LINEAR} fits
+     * each axis to the picture, {@link Scale#EQUAL} gives one unit of either weight the same length on
+     * the screen, so the angle between the path and a contour line is drawn as it is.
+     */
+    public static XYChart descent(Scale scale, Network net, double[] x, double[] t, String p, String q, double eta,
+            int steps) {
+        Require.notNull("net", net);
+        return descent(scale, net, Require.sample("x", x), Require.sample("t", t), p, q, eta, steps);
+    }
+
+    /** The same for the mean loss of a batch (full-batch gradients), one sample per row. */
+    public static XYChart descent(Scale scale, Network net, Matrix x, Matrix t, String p, String q, double eta,
+            int steps) {
+        Require.notNull("scale", scale, "give Scale.LINEAR or Scale.EQUAL");
+        Require.notNull("net", net);
+        Require.sameRows(x, t);
         Parameter pp = net.parameter(p), qq = net.parameter(q);
+        boolean equal = weightAxes(scale);
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new IllegalArgumentException("steps must be between 1 and " + MAX_STEPS + " for a drawn path, got "
+                    + steps + ": " + MAX_STEPS + " steps already put over a hundred points on each pixel across the chart."
+                    + " For a longer walk train with Trainer.sgd(η).epochs(n).only(\"" + pp.name() + "\", \"" + qq.name()
+                    + "\") and look at its History");
+        }
         History run = Trainer.sgd(eta).epochs(steps).only(pp.name(), qq.name()).track(pp.name(), qq.name())
                 .train(net.copy(), x, t);
         double[] pathP = run.trajectory(pp), pathQ = run.trajectory(qq);
-        XYChart chart = surface(net, x, t, pp, qq, pathP, pathQ, around(pathP), around(pathQ), "step");
+        XYChart chart = surface(net, x, t, pp, qq, pathP, pathQ, around(pp, pathP, eta), around(qq, pathQ, eta), "step", equal);
         chart.setTitle("Descent on " + pp.symbol() + " and " + qq.symbol() + " alone (η = " + Format.number(eta) + ")");
         return chart;
     }
 
-    /** The range of a path with a margin, at least 1 wide on each side of its middle. */
-    private static double[] around(double[] path) {
+    /** True for {@link Scale#EQUAL}, false for {@link Scale#LINEAR}; a log scale is refused (the axes are weights). */
+    private static boolean weightAxes(Scale scale) {
+        if (scale == Scale.LOG) {
+            throw new IllegalArgumentException("the axes of a loss surface are two weights: give Scale.LINEAR (each axis "
+                    + "fitted) or Scale.EQUAL (one unit as long on both axes), got " + scale);
+        }
+        return scale == Scale.EQUAL;
+    }
+
+    /**
+     * The range of a path with a margin, at least 1 wide on each side of its middle; refused, naming the
+     * parameter and the learning rate, when it does not fit in doubles (a path out near 1e308).
+     */
+    private static double[] around(Parameter p, double[] path, double eta) {
         double lo = Arrays.stream(path).min().orElseThrow(), hi = Arrays.stream(path).max().orElseThrow();
-        double mid = (lo + hi) / 2, half = Math.max(0.65 * (hi - lo), 1.0);
+        double mid = lo / 2 + hi / 2, half = Math.max(1.3 * (hi / 2 - lo / 2), 1.0);
+        double[] range = {mid - half, mid + half};
+        if (!Double.isFinite((range[1] - range[0]) * GRID)) { // the grid's points are lo + (hi − lo)·i / (GRID − 1)
+            throw new IllegalArgumentException("the path of " + p.symbol() + " goes from " + Format.number(lo) + " to "
+                    + Format.number(hi) + ": a loss surface around it does not fit in doubles. With η = "
+                    + Format.number(eta) + " the steps overshoot that far; try a smaller η, e.g. " + Format.number(eta / 100));
+        }
+        return range;
+    }
+
+    /**
+     * The contour chart, with axis ranges {@code rangeP} × {@code rangeQ}; with {@code equal} the range of one axis
+     * is widened until a unit of either weight is as long on the screen. How long a unit is depends on the
+     * plot area, which XChart sizes only when it paints (titles, tick labels and legend take their room
+     * first), so the chart is painted off screen, measured, and drawn again over the wider range: the grid
+     * of losses always covers what is shown. Two redraws bring the two lengths within 1 % of each other.
+     */
+    private static XYChart surface(Network net, Matrix x, Matrix t, Parameter p, Parameter q, double[] pathP,
+            double[] pathQ, double[] rangeP, double[] rangeQ, String unit, boolean equal) {
+        XYChart chart = contours(net, x, t, p, q, pathP, pathQ, rangeP, rangeQ, unit);
+        for (int pass = 0; equal && pass < 3; pass++) {
+            double ratio = pixelsPerUnit(chart, true) / pixelsPerUnit(chart, false);
+            if (Math.abs(ratio - 1) < EQUAL_TOLERANCE) {
+                break;
+            }
+            rangeP = ratio > 1 ? widened(rangeP, ratio) : rangeP;   // a unit of p is longer: show more of p
+            rangeQ = ratio < 1 ? widened(rangeQ, 1 / ratio) : rangeQ;
+            chart = contours(net, x, t, p, q, pathP, pathQ, rangeP, rangeQ, unit);
+        }
+        return chart;
+    }
+
+    /** How far apart two charts' axis units may be on the screen, as a fraction, and still count as equal. */
+    static final double EQUAL_TOLERANCE = 0.01;
+
+    /** The length of one unit of the x axis ({@code alongX}) or the y axis on the painted chart, in pixels. */
+    static double pixelsPerUnit(XYChart chart, boolean alongX) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(chart.getWidth(), chart.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        try {
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+        } finally {
+            g.dispose();
+        }
+        XYStyler s = chart.getStyler();
+        return alongX ? Math.abs(chart.getScreenXFromChart(s.getXAxisMax()) - chart.getScreenXFromChart(s.getXAxisMin()))
+                / (s.getXAxisMax() - s.getXAxisMin())
+                : Math.abs(chart.getScreenYFromChart(s.getYAxisMax()) - chart.getScreenYFromChart(s.getYAxisMin()))
+                / (s.getYAxisMax() - s.getYAxisMin());
+    }
+
+    /** {@code range} stretched by {@code factor} about its middle. */
+    private static double[] widened(double[] range, double factor) {
+        double mid = (range[0] + range[1]) / 2, half = (range[1] - range[0]) / 2 * factor;
         return new double[] {mid - half, mid + half};
     }
 
-    private static XYChart surface(Network net, Matrix x, Matrix t, Parameter p, Parameter q, double[] pathP,
+    private static XYChart contours(Network net, Matrix x, Matrix t, Parameter p, Parameter q, double[] pathP,
             double[] pathQ, double[] rangeP, double[] rangeQ, String unit) {
         double[] ps = linspace(rangeP[0], rangeP[1], GRID);
         double[] qs = linspace(rangeQ[0], rangeQ[1], GRID);
@@ -308,13 +539,22 @@ public final class Plot {
         for (int k = 0; k < levels.length; k++) {
             double[][] line = Contours.line(ps, qs, z, levels[k]);
             if (line[0].length > 0) {
-                Style.line(chart, "L = " + String.format(Locale.ROOT, "%.3g", levels[k]), line[0], line[1],
-                        Style.viridis(k, levels.length), 1.8f);
+                Style.line(chart, levelName(levels[k]), line[0], line[1], Style.viridis(k, levels.length), 1.8f);
             }
         }
-        if (pathP != null) {
+        if (pathP == null) {
+            point(chart, "now (" + Format.number(net.get(p)) + ", " + Format.number(net.get(q)) + ")", net.get(p),
+                    net.get(q), Color.BLACK, SeriesMarkers.CROSS);
+            chart.getStyler().setMarkerSize(15);
+        } else {
             int last = pathP.length - 1;
-            Style.line(chart, "descent path", pathP, pathQ, Color.BLACK, 2.2f);
+            boolean dots = last <= MAX_STEP_DOTS;
+            XYSeries path = Style.line(chart, dots ? "descent, a dot per " + unit : "descent path", pathP, pathQ,
+                    Color.BLACK, 2.2f);
+            if (dots) {
+                path.setMarker(STEP_DOT);
+                path.setMarkerColor(Color.BLACK);
+            }
             point(chart, "start (" + unit + " 0)", pathP[0], pathQ[0], new Color(0xE15759), SeriesMarkers.CIRCLE);
             point(chart, "end (" + unit + " " + last + ")", pathP[last], pathQ[last], new Color(0xF28E2B), SeriesMarkers.DIAMOND);
         }
@@ -324,15 +564,38 @@ public final class Plot {
         return Style.finish(chart);
     }
 
-    /** Contour levels at evenly spaced quantiles of the values: dense where the surface is flat and low. */
-    private static double[] levels(double[] values, int count) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double[] levels = new double[count];
-        for (int k = 0; k < count; k++) {
-            levels[k] = sorted[(int) Math.round((k + 0.5) / count * (sorted.length - 1))];
+    /** Paths with at most this many steps get a dot per step; longer ones would turn into a thick line. */
+    static final int MAX_STEP_DOTS = 150;
+
+    /** A small filled dot, whatever the chart's marker size: one step of a descent path. */
+    private static final Marker STEP_DOT = new Marker() {
+        @Override
+        public void paint(java.awt.Graphics2D g, double x, double y, int markerSize) {
+            g.setStroke(new BasicStroke(1f));
+            g.fill(new java.awt.geom.Ellipse2D.Double(x - 2.5, y - 2.5, 5, 5));
         }
-        return Arrays.stream(levels).distinct().toArray();
+    };
+
+    /**
+     * Contour levels at evenly spaced quantiles of the finite values: dense where the surface is flat and
+     * low. Levels that would be labelled alike in the legend (0.04061 and 0.04064 both read "L = 0.0406", as
+     * on the flat floor of a surface drawn around a long jump) are kept once: a legend names each line once.
+     */
+    private static double[] levels(double[] values, int count) {
+        double[] sorted = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        if (sorted.length == 0) {
+            return sorted;
+        }
+        Map<String, Double> byName = new LinkedHashMap<>();
+        for (int k = 0; k < count; k++) {
+            double level = sorted[(int) Math.round((k + 0.5) / count * (sorted.length - 1))];
+            byName.putIfAbsent(levelName(level), level);
+        }
+        return byName.values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static String levelName(double level) {
+        return "L = " + String.format(Locale.ROOT, "%.3g", level);
     }
 
     private static void point(XYChart chart, String name, double x, double y, Color color,
@@ -352,6 +615,8 @@ public final class Plot {
      * itself is drawn as a line.
      */
     public static XYChart decisionBoundary(Network net, Examples data) {
+        Require.notNull("net", net);
+        Require.notNull("data", data);
         Matrix x = data.x(), t = data.t();
         if (x.cols() != 2 || net.inputs() != 2) {
             throw new IllegalArgumentException("a decision boundary is drawn in 2-D: the examples have " + x.cols()
@@ -470,6 +735,7 @@ public final class Plot {
 
     /** The chart as PNG bytes, as a notebook displays it. */
     public static byte[] png(XYChart chart) {
+        Require.notNull("chart", chart);
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
@@ -479,6 +745,7 @@ public final class Plot {
 
     /** The chart as SVG text (about 15 times larger than the PNG: text is drawn as paths). */
     public static byte[] svg(XYChart chart) {
+        Require.notNull("chart", chart);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
@@ -493,6 +760,8 @@ public final class Plot {
      * replaced in one step, so a reader never sees half an image.
      */
     public static Path save(XYChart chart, Path file) {
+        Require.notNull("chart", chart);
+        Require.notNull("file", file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".png")) {
             AtomicFiles.write(file, png(chart));

@@ -3,6 +3,8 @@ package org.backpropkit.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.List;
+import org.backpropkit.core.Format;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -83,11 +85,53 @@ final class Style {
         }
     }
 
-    /** Shows the legend only when it tells series apart: more than one series listed in it. */
+    /**
+     * Shows the legend only when it tells series apart (more than one series listed in it), and makes
+     * the tick labels of huge or tiny numbers readable ({@link Axes#readable}).
+     */
     static XYChart finish(XYChart chart) {
         long listed = chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).count();
         chart.getStyler().setLegendVisible(listed > 1);
+        Axes.readable(chart);
         return chart;
+    }
+
+    /**
+     * One curve's values as XChart can draw them: it refuses infinity ("cannot be equal to
+     * Double.POSITIVE_INFINITY!!!"), so every value that is not finite becomes NaN, a gap in the line (a run
+     * that diverged is drawn up to its last finite value), and {@code notes} gets a line saying what was left
+     * out, e.g. {@code η = 4: loss Infinity from epoch 323 on}; entry {@code k} of {@code values} belongs to
+     * {@code at[k]} (the epochs).
+     *
+     * @throws IllegalArgumentException if no value is finite: there is nothing to draw
+     */
+    static double[] gaps(String label, String what, String unit, double[] at, double[] values, List<String> notes) {
+        double[] out = values.clone();
+        int first = -1, count = 0;
+        for (int k = 0; k < out.length; k++) {
+            if (!Double.isFinite(out[k])) {
+                first = first < 0 ? k : first;
+                count++;
+                out[k] = Double.NaN;
+            }
+        }
+        if (count == out.length) {
+            throw new IllegalArgumentException("nothing to draw for '" + label + "': every " + what + " is Infinity or NaN"
+                    + (out.length > 0 ? " (at " + unit + " " + Format.number(at[0]) + " it is " + values[0] + ")" : ""));
+        }
+        if (count > 0) {
+            notes.add(label + ": " + what + " " + values[first] + (first + count == out.length ? " from " + unit + " "
+                    + Format.number(at[first]) + " on" : " at " + count + " " + unit + (count == 1 ? "" : "s")
+                    + ", first at " + unit + " " + Format.number(at[first])));
+        }
+        return out;
+    }
+
+    /** Says on the x axis what {@link #gaps} left out, so a reader sees why a curve stops. */
+    static void noteGaps(XYChart chart, List<String> notes) {
+        if (!notes.isEmpty()) {
+            chart.setXAxisTitle(chart.getXAxisTitle() + " (not drawn: " + String.join("; ", notes) + ")");
+        }
     }
 
     /** Colour {@code k} of {@code n} along the viridis scale, dark (low) to light (high). */

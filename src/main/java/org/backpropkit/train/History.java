@@ -6,6 +6,7 @@ import org.backpropkit.core.Format;
 import org.backpropkit.core.Network;
 import org.backpropkit.core.Notation;
 import org.backpropkit.core.Parameter;
+import org.backpropkit.core.Require;
 import org.backpropkit.core.RichText;
 
 /**
@@ -13,31 +14,80 @@ import org.backpropkit.core.RichText;
  * after every epoch, and the value of each tracked parameter at the same moments — so
  * {@code trajectory("w11")[0]} is the weight's starting value. A tracked parameter is asked for by any
  * name the network reads ({@code "w11"}, {@code "w₁₁"}) or as a {@link Parameter}.
+ *
+ * <p>The record grows as the run goes, doubling its room when it is full (so recording an epoch costs
+ * amortised constant time and nothing between epochs): {@code epochs(1_000_000_000)} reserves nothing
+ * up front, and a run that is interrupted early holds only what it did. A record holds at most
+ * {@value #MAX_EPOCHS} epochs plus epoch 0, Java's largest array; a run that gets that far, or runs out
+ * of memory first (8 bytes per epoch and tracked parameter), stops with a message and keeps what it has.
  */
 public final class History implements RichText {
+
+    /** The most epochs one record holds: Java's largest array, less epoch 0. */
+    public static final int MAX_EPOCHS = Integer.MAX_VALUE - 9;
+    /** Epochs of room a record starts with when more are planned: 8 KB per recorded quantity. */
+    private static final int FIRST_ROOM = 1024;
 
     private final double eta;
     private final Notation notation;
     private final List<Parameter> tracked;
-    private final double[] loss;
+    private final int maxEpochs;
+    private double[] loss;
     private final double[][] trajectories;
     private int recorded;
 
     History(double eta, int epochs, Notation notation, List<Parameter> tracked) {
+        this(eta, epochs, notation, tracked, MAX_EPOCHS);
+    }
+
+    /** A record of at most {@code maxEpochs} epochs (tests use a small one). */
+    History(double eta, int epochs, Notation notation, List<Parameter> tracked, int maxEpochs) {
         this.eta = eta;
         this.notation = notation;
         this.tracked = List.copyOf(tracked);
-        this.loss = new double[epochs + 1];
-        this.trajectories = new double[tracked.size()][epochs + 1];
+        this.maxEpochs = maxEpochs;
+        int room = (int) Math.min((long) epochs + 1, Math.min(FIRST_ROOM, (long) maxEpochs + 1));
+        this.loss = new double[room];
+        this.trajectories = new double[tracked.size()][room];
     }
 
     /** Records the state after {@code epoch} (0 = before training): the loss, and each tracked parameter of {@code net}. */
     void record(int epoch, double lossValue, Network net) {
+        if (epoch >= loss.length) {
+            grow();
+        }
         loss[epoch] = lossValue;
         for (int k = 0; k < trajectories.length; k++) {
             trajectories[k][epoch] = net.get(tracked.get(k));
         }
         recorded = epoch + 1;
+    }
+
+    /** Twice the room, or as much as a record may hold; a clear message when that is all or memory is out. */
+    private void grow() {
+        long room = Math.min(2L * loss.length, (long) maxEpochs + 1);
+        if (room == loss.length) {
+            throw full("a record holds at most " + maxEpochs + " epochs");
+        }
+        try {
+            double[] more = Arrays.copyOf(loss, (int) room);
+            for (int k = 0; k < trajectories.length; k++) {
+                trajectories[k] = Arrays.copyOf(trajectories[k], (int) room);
+            }
+            loss = more;
+        } catch (OutOfMemoryError e) {
+            // The copy that failed was never made; the record as it is stays whole.
+            throw full("memory ran out: " + room + " epochs of " + (1 + trajectories.length) + " recorded "
+                    + (trajectories.length == 0 ? "quantity" : "quantities") + " need " + (room * 8 * (1 + trajectories.length)
+                    >> 20) + " MB, and the JVM may use " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
+        }
+    }
+
+    private IllegalStateException full(String why) {
+        return new IllegalStateException("Training stopped after epoch " + recorded + " because its history cannot grow: "
+                + why + ". The network keeps its weights after epoch " + recorded + ", and the trainer's history() holds"
+                + " epochs 0 to " + (recorded - 1) + ". Train in shorter runs (train again to continue from these"
+                + " weights) or track fewer parameters.");
     }
 
     /** The learning rate {@code η} of the run. */
@@ -88,6 +138,7 @@ public final class History implements RichText {
 
     /** The values of tracked parameter {@code p} before training and after each epoch. */
     public double[] trajectory(Parameter p) {
+        Require.notNull("the parameter p", p);
         return Arrays.copyOf(trajectories[index(p)], recorded);
     }
 

@@ -28,7 +28,10 @@ import org.backpropkit.core.Team;
  * }</pre>
  * {@code batchSize(1)} is per-sample SGD, {@code batchSize(n)} mini-batches (shuffled each epoch
  * with the seed, by {@link Shuffle}), and no batch size the full batch. Each step's gradient is the
- * batch mean ({@link Gradients}). The same network, data, options and seed give bit-identical results.
+ * batch mean ({@link Gradients}). The same network, data, options and seed give bit-identical results,
+ * on JDK 17 and on every later JDK alike ({@code src/scripts/test-same-bits.sh} compares them): tanh is
+ * computed by {@code StrictMath}, whose bits Java specifies; {@code Math.exp} and {@code Math.log} give the
+ * same bits on every JDK of one kind of processor (x86-64 here) but may differ in the last bit on another.
  *
  * <p>A long run can be stopped: when the thread is interrupted (the kernel's Interrupt button) training
  * ends after the step it is in with {@link TrainingInterrupted}; the network keeps the weights of that
@@ -66,7 +69,10 @@ public final class Trainer {
         return new Trainer(eta);
     }
 
-    /** How many passes over the data (default 100). */
+    /**
+     * How many passes over the data (default 100). Any positive number, {@code Integer.MAX_VALUE} for
+     * "until I press Interrupt": the history grows as the run goes (see {@link History}).
+     */
     public Trainer epochs(int epochs) {
         this.epochs = Require.positive("epochs", epochs);
         return this;
@@ -106,6 +112,7 @@ public final class Trainer {
 
     /** Records these parameters after every epoch, by name ({@code "w11"}, {@code "u21"}, {@code "b(1)3"}). */
     public Trainer track(String... names) {
+        Require.noNulls("the names given to track(…)", names);
         tracked.addAll(List.of(names));
         return this;
     }
@@ -115,13 +122,15 @@ public final class Trainer {
      * as 0), e.g. {@code only("u11", "u21")} to walk a 2-D slice of the loss. Default: all of them.
      */
     public Trainer only(String... names) {
+        Require.noNulls("the names given to only(…)", names);
         only.addAll(List.of(names));
         return this;
     }
 
     /** Calls {@code listener} after every epoch. */
     public Trainer onEpoch(EpochListener listener) {
-        this.listener = listener;
+        this.listener = Require.notNull("the listener", listener, "give a method of (epoch, loss), e.g. "
+                + "(epoch, loss) -> System.out.println(epoch + \" \" + loss)");
         return this;
     }
 
@@ -139,6 +148,7 @@ public final class Trainer {
 
     /** Trains {@code net} in place on one sample: inputs {@code x}, targets {@code t}. */
     public History train(Network net, double[] x, double[] t) {
+        Require.notNull("net", net);
         return train(net, Require.sample("x", x), Require.sample("t", t));
     }
 
@@ -149,9 +159,13 @@ public final class Trainer {
      *     weights of the last good epoch
      * @throws TrainingInterrupted if the thread is interrupted; the network keeps the weights of the
      *     last completed step
+     * @throws IllegalStateException if the history cannot grow any more (memory, or {@link History#MAX_EPOCHS});
+     *     the network keeps the weights of the last epoch
      */
     public History train(Network net, Matrix x, Matrix t) {
+        Require.notNull("net", net);
         Require.sameRows(x, t);
+        net.requireFinite();
         int n = x.rows();
         List<Parameter> watched = resolve(net, tracked);
         int batch = batchSize == 0 ? n : Math.min(batchSize, n);
@@ -165,7 +179,12 @@ public final class Trainer {
             Random random = new Random(seed);
             History history = new History(eta, epochs, net.notation(), watched);
             latest = history;
-            history.record(0, whole.loss(x, t), net);
+            double start = whole.loss(x, t);
+            if (!Double.isFinite(start)) {
+                throw new IllegalArgumentException(notFiniteBeforeTraining(net, start));
+            }
+            history.record(0, start, net);
+            // epoch cannot pass Integer.MAX_VALUE and wrap: the history is full at History.MAX_EPOCHS and stops the run.
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 if (batch < n) {
                     Shuffle.inPlace(order, random);
@@ -189,6 +208,25 @@ public final class Trainer {
             }
             return history;
         }
+    }
+
+    /**
+     * Why the loss can be infinite or NaN before any step: a divergence is the learning rate's doing, this
+     * is the starting point's, so the message says so instead of blaming η.
+     */
+    private static String notFiniteBeforeTraining(Network net, double loss) {
+        String why = Double.isNaN(loss) ? "an output is not a number (∞ − ∞ or 0 · ∞ happened inside the network)"
+                : switch (net.loss()) {
+                    case BINARY_CROSS_ENTROPY -> "binary cross-entropy is infinite where an output y is exactly 0 or 1"
+                            + " and its target is the other (ln 0), which happens once a sigmoid's input a is beyond"
+                            + " about ±37";
+                    case CROSS_ENTROPY -> "cross-entropy is infinite where the softmax gives a target class exactly 0"
+                            + " (ln 0), which happens once the output units' inputs a differ by more than about 745";
+                    case L2 -> "an output is beyond what a double holds (about 1.8e308)";
+                };
+        return "The loss before training is " + loss + ": " + why + ". No step was taken, so the learning rate is not"
+                + " the cause: the inputs or the starting weights are too large. Scale the inputs (e.g."
+                + " Split.standardized()) or start from smaller weights.";
     }
 
     private static List<Parameter> resolve(Network net, List<String> names) {

@@ -25,4 +25,10 @@ class CheckTest {
         CheckFailed e = assertThrows(CheckFailed.class, () -> Check.that("loss went down", false, "try a smaller η"));
         assertEquals("✗ loss went down does not hold. Hint: try a smaller η", e.getMessage());
     }
+
+    @Test
+    void aFailedCheckCarriesNoStackTraceSoTheNotebookShowsTheMessageAlone() {
+        CheckFailed e = assertThrows(CheckFailed.class, () -> Check.that("x", false, "y"));
+        assertEquals(0, e.getStackTrace().length);
+    }
 }

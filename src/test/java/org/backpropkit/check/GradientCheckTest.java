@@ -90,6 +90,112 @@ class GradientCheckTest {
         assertTrue(report.worst().relativeError() < GradientCheck.CORRECT, report::summary);
     }
 
+    /**
+     * The learner's case from issue 16: x = (0, 0) and fresh zero biases put every ReLU input a⁽¹⁾ exactly
+     * at the kink. Moving a first-layer bias by ±ε crosses it, so the central difference is half the
+     * one-sided slope: reported as a kink, with the unit, not as three wrong derivations.
+     */
+    @Test
+    void aReluKinkIsNamedNotBlamedOnTheDerivation() {
+        Network net = Network.of(2, 3, 1).hidden(Activation.RELU).seed(1);
+        double[] x = {0, 0}, t = {1};
+        GradientReport report = GradientCheck.run(net, x, t);
+        double deltaOut = net.gradients(x, t).of("b(2)1"); // δ of the output: ∂L/∂b⁽²⁾₁
+        for (int j = 1; j <= 3; j++) {
+            GradientReport.Result r = report.result("b(1)" + j);
+            assertEquals(Verdict.KINK, r.verdict(), r.parameter().name());
+            assertEquals(0, r.analytic(), 0); // ReLU′(0) = 0 by the kit's convention
+            // Left of the kink the slope is 0, right of it δ·u_j1: the central difference gives their average,
+            // to O(ε) since on one side it is a one-sided difference.
+            assertEquals(0.5 * deltaOut * net.get("u" + j + "1"), r.numeric(), 1e-6);
+            assertEquals("a⁽¹⁾" + "₁₂₃".charAt(j - 1) + " of sample 1 (from -1e-05 to 1e-05)", r.kink().toString());
+        }
+        assertEquals(10, report.count(Verdict.CORRECT));
+        assertEquals(0, report.count(Verdict.WRONG));
+        assertFalse(report.passed(), "a kink is not a pass: nothing was checked there");
+        assertTrue(report.summary().startsWith("13 parameters: 10 correct, 0 suspicious, 0 wrong, 3 at a kink;"),
+                report.summary());
+        assertTrue(report.kinks().startsWith("At a kink: b⁽¹⁾₁, b⁽¹⁾₂, b⁽¹⁾₃ move a ReLU's input across 0 by ±ε (e.g."
+                + " a⁽¹⁾₁ of sample 1 (from -1e-05 to 1e-05)), where its slope jumps from 0 to 1"), report.summary());
+        CheckFailed e = assertThrows(CheckFailed.class, () -> Check.gradients(report));
+        assertTrue(e.getMessage().startsWith("✗ gradient check inconclusive, not failed: 13 parameters"), e.getMessage());
+        assertFalse(e.getMessage().contains("compare that parameter's derivation"), e.getMessage());
+        assertTrue(report.toString().contains("∧"), report::toString);
+
+        // Away from the kink the same network checks out.
+        assertTrue(GradientCheck.run(net, new double[] {0.3, -0.2}, t).passed());
+    }
+
+    /** A wrong formula is still wrong next to a kink, and the failure points at it, not at the kink. */
+    @Test
+    void aWrongGradientBesideAKinkIsStillWrong() {
+        Network net = Network.of(2, 3, 1).hidden(Activation.RELU).seed(1);
+        double[] x = {0, 0}, t = {1};
+        var g = net.gradients(x, t);
+        Parameter planted = net.parameter("b(2)1");
+        GradientReport report = GradientCheck.claimed(net, x, t, p -> p.equals(planted) ? 2 * g.of(p) : g.of(p));
+        assertEquals(Verdict.WRONG, report.result("b(2)1").verdict());
+        assertEquals(3, report.count(Verdict.KINK));
+        CheckFailed e = assertThrows(CheckFailed.class, () -> Check.gradients(report));
+        assertTrue(e.getMessage().contains("At b⁽²⁾₁ the analytic gradient is"), e.getMessage());
+    }
+
+    /**
+     * A 784-5000-10 network has 3,975,010 parameters: a full check is 8 million forward passes of 4 million
+     * multiply-adds, about nine hours, which used to start without a word. It is refused before it starts,
+     * with its cost, and the way out (a sample from every layer) takes well under a second.
+     */
+    @Test
+    void aCheckTooLargeToFinishIsRefusedWithItsCostAndASampleIsOffered() {
+        Network net = Network.of(784, 5000, 10).seed(1);
+        double[] x = new double[784], t = new double[10];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 17) / 17.0;
+        }
+        t[3] = 1;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GradientCheck.run(net, x, t));
+        assertTrue(e.getMessage().startsWith("Checking every one of the 3975010 parameters of this 784-5000-10 network"
+                + " takes 7950020 forward passes (two per parameter) of 1 sample, 3.2e+13 multiply-adds: about "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("The kit refuses checks above 1e+10 multiply-adds (about 20 s). Check a random"
+                + " sample of parameters from every layer instead, e.g. GradientCheck.sample(net, x, t, 100, 1)"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> GradientCheck.claimed(net, x, t, p -> 0));
+
+        GradientReport sample = GradientCheck.sample(net, x, t, 20, 1);
+        assertEquals(20, sample.results().size());
+        assertTrue(sample.passed(), sample::toString);
+        assertTrue(sample.summary().startsWith("20 of 3975010 parameters (a random sample, seed 1): 20 correct"),
+                sample.summary());
+    }
+
+    /** A sample draws from every group of parameters, in the network's order, the same for the same seed. */
+    @Test
+    void aSampleSpreadsOverEveryLayersWeightsAndBiases() {
+        Network net = Network.of(6, 40, 30, 2).hidden(Activation.TANH).seed(4);
+        double[] x = {0.3, -0.1, 0.8, 0.5, -0.6, 0.2}, t = {0.2, 0.9};
+        GradientReport report = GradientCheck.sample(net, x, t, 12, 7);
+        List<Parameter> checked = report.results().stream().map(GradientReport.Result::parameter).toList();
+        assertEquals(12, checked.size());
+        for (int l = 1; l <= 3; l++) { // 6 groups, 12 parameters: two from each of w⁽ˡ⁾ and b⁽ˡ⁾
+            int layer = l;
+            assertEquals(2, checked.stream().filter(p -> p.layer() == layer && !p.isBias()).count(), "w of layer " + l);
+            assertEquals(2, checked.stream().filter(p -> p.layer() == layer && p.isBias()).count(), "b of layer " + l);
+        }
+        List<Parameter> all = net.parameters();
+        for (int k = 1; k < checked.size(); k++) {
+            assertTrue(all.indexOf(checked.get(k - 1)) < all.indexOf(checked.get(k)), "in the network's order");
+        }
+        assertEquals(checked, GradientCheck.sample(net, x, t, 12, 7).results().stream()
+                .map(GradientReport.Result::parameter).toList());
+        assertTrue(report.passed(), report::toString);
+        assertEquals(all.size(), GradientCheck.sample(net, x, t, 1_000_000, 7).results().size()); // at most all
+        // 2 biases in the output layer: what that group cannot take goes to the others.
+        GradientReport wide = GradientCheck.sample(net, x, t, 30, 7);
+        assertEquals(2, wide.results().stream().filter(r -> r.parameter().layer() == 3 && r.parameter().isBias()).count());
+        assertEquals(30, wide.results().size());
+    }
+
     @Test
     void relativeErrorIsScaledByTheLargerMagnitude() {
         assertEquals(0.5, GradientCheck.relativeError(1.0, 2.0), 0);

@@ -181,6 +181,90 @@ class DataSetTest {
         assertContains(e.getMessage(), "'species' holds text", "oneHot(\"species\")");
     }
 
+    /**
+     * Train and test files encoded separately meant different classes by the same column when the test file
+     * lacked one. The training file's encoding is reused, and a class training never saw is refused.
+     */
+    @Test
+    void aTestFileIsEncodedWithTheTrainingFilesClasses() throws IOException {
+        Examples train = DataSet.load(file("train.csv", "x,label\n1,cat\n2,dog\n3,emu\n"), "label").inputs("x")
+                .oneHot("label");
+        DataSet testFile = DataSet.load(file("test.csv", "x,label\n4,emu\n5,cat\n"), "label");
+        assertArrayEquals(new double[] {0, 1}, testFile.inputs("x").oneHot("label").t().row(0)); // its own: emu is 2nd
+        Examples test = testFile.inputs("x").oneHot("label", train);
+        assertEquals(List.of("cat", "dog", "emu"), test.classes());
+        assertEquals(train.targets(), test.targets());
+        assertArrayEquals(new double[] {0, 0, 1}, test.t().row(0)); // emu in emu's training column
+        assertArrayEquals(new double[] {1, 0, 0}, test.t().row(1));
+        assertEquals(test.t(), testFile.inputs("x").oneHot("label", List.of("cat", "dog", "emu")).t());
+
+        DataSet unseen = DataSet.load(file("unseen.csv", "x,label\n4,emu\n5,yak\n6,cat\n"), "label");
+        DataError e = assertThrows(DataError.class, () -> unseen.inputs("x").oneHot("label", train));
+        assertEquals("unseen: column 'label' has the class 'yak' in row 2 (rows count from 1 after the header), which is"
+                + " not among the classes of train (cat, dog, emu); a network trained on those has no output for it."
+                + " Classes not there: yak. Check the spelling, or encode with classes that include them", e.getMessage());
+        assertContains(assertThrows(DataError.class, () -> testFile.inputs("x").oneHot("label", train.targets()))
+                .getMessage(), "The list looks like target names; give the class names, e.g. train.classes()");
+        assertContains(assertThrows(DataError.class, () -> testFile.inputs("x").oneHot("label", List.of("cat", "cat")))
+                .getMessage(), "classes must name each class once");
+        Examples plain = DataSet.load("xor").inputs("x1", "x2").targets("t");
+        assertContains(assertThrows(DataError.class, () -> testFile.inputs("x").oneHot("label", plain)).getMessage(),
+                "xor has no classes to reuse");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8SaysSoWithTheLine() throws IOException {
+        Path p = dir.resolve("cp1252.csv");
+        Files.write(p, "x1,name\n1,cafe\n2,caf\u00e9\n".getBytes("windows-1252"));
+        DataError e = assertThrows(DataError.class, () -> DataSet.load(p, "name"));
+        assertContains(e.getMessage(), p.toAbsolutePath() + " is not UTF-8 text: line 3 has the byte 0xE9",
+                "Windows-1252", "Save it as UTF-8");
+    }
+
+    @Test
+    void aFileSeparatedBySemicolonsOrTabsGetsAHint() throws IOException {
+        assertContains(assertThrows(DataError.class, () -> DataSet.load(file("semi.csv", "x1;x2;t\n1,5;2;0\n")))
+                .getMessage(), "its header 'x1;x2;t' has no commas but semicolons (;)", "save it with commas");
+        assertContains(assertThrows(DataError.class, () -> DataSet.load(file("tab.csv", "x1\tx2\n1\t2\n")))
+                .getMessage(), "has no commas but tabs");
+    }
+
+    /** A trailing comma used to invent a column C3; now the message says what happened. */
+    @Test
+    void aTrailingCommaIsNamedNotTurnedIntoAColumn() throws IOException {
+        Path header = file("trailing.csv", "x1,x2,\n1,2,\n");
+        assertContains(assertThrows(DataError.class, () -> DataSet.load(header)).getMessage(),
+                "column 3 of the header has no name (the header line ends with a comma), so Tablesaw would call it 'C2'",
+                "remove the trailing commas");
+        assertContains(assertThrows(DataError.class, () -> DataSet.load(file("gap.csv", "x1,,t\n1,2,3\n")))
+                .getMessage(), "column 2 of the header has no name, so Tablesaw would call it 'C1'. Write a name");
+        assertContains(assertThrows(DataError.class, () -> DataSet.load(file("rows.csv", "x1,x2\n1,2,\n")))
+                .getMessage(), "row 1 (line 2) has 3 cells, the header has 2 columns (the row ends with a comma: remove it)");
+    }
+
+    /** A file without a header used its first sample as column names, silently. */
+    @Test
+    void aFileWithoutAHeaderIsRefused() throws IOException {
+        Path p = file("noheader.csv", "0.5,0.8,1\n0.1,0.2,0\n");
+        assertContains(assertThrows(DataError.class, () -> DataSet.load(p)).getMessage(),
+                "its first line '0.5,0.8,1' holds only numbers, so it looks like a sample, not a header",
+                "e.g. 'x1,x2,x3'");
+        assertEquals(List.of("x", "1"), DataSet.load(file("mixed.csv", "x,1\n2,3\n")).columns()); // a name is enough
+    }
+
+    /** The kit's own history files can hold Infinity (Java's spelling): they load back; as an input it is refused. */
+    @Test
+    void infinityAsJavaWritesItLoadsBackButIsNoInput() {
+        Path p = dir.resolve("history.csv");
+        HistoryTable.write(tech.tablesaw.api.Table.create("h", tech.tablesaw.api.DoubleColumn.create("loss",
+                new double[] {Double.POSITIVE_INFINITY, 0.5, Double.NEGATIVE_INFINITY})), p);
+        DataSet back = DataSet.load(p);
+        assertArrayEquals(new double[] {Double.POSITIVE_INFINITY, 0.5, Double.NEGATIVE_INFINITY},
+                new double[] {back.matrix("loss").get(0, 0), back.matrix("loss").get(1, 0), back.matrix("loss").get(2, 0)});
+        assertEquals("history: column 'loss' holds Infinity in row 1 (rows count from 1 after the header); an input must"
+                + " be a finite number", assertThrows(DataError.class, () -> back.inputs("loss")).getMessage());
+    }
+
     @Test
     void tableIsACopy() {
         DataSet xor = DataSet.load("xor");

@@ -178,7 +178,8 @@ class DigitPicturesTest {
                 () -> DigitGrid.draw(Matrix.of(new double[][] {{1, 2, 3}}), new int[] {0}, new String[] {"x"}, null, "t"));
         assertEquals("each sample must be a square image, e.g. 64 pixels for 8×8; x has 3 columns", square.getMessage());
         IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
-                () -> DigitGrid.draw(digits.x(), new int[61], new String[61], null, "t"));
+                () -> DigitGrid.draw(digits.x(), new int[61], java.util.Collections.nCopies(61, "").toArray(new String[0]),
+                        null, "t"));
         assertTrue(count.getMessage().startsWith("give at most 60 samples"), count.getMessage());
         IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
                 () -> DigitGrid.misclassified(sixSamples(), digits));

@@ -16,6 +16,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.backpropkit.core.Activation;
 import org.backpropkit.core.Article;
+import org.backpropkit.core.Gradients;
 import org.backpropkit.core.Interrupted;
 import org.backpropkit.core.Loss;
 import org.backpropkit.core.Matrix;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Renders every chart headless and checks what it holds. The PNGs also go to
@@ -100,6 +102,123 @@ class PlotTest {
         render(chart, "loss-log");
     }
 
+    /** A run of lesson 8: the article's net with a linear output and η = 4 diverges at epoch 323 (loss ~1e307). */
+    private static History diverged() {
+        Network linear = Network.of(2, 3, 2).output(Activation.IDENTITY).seed(3);
+        return assertThrows(TrainingDiverged.class, () -> Trainer.sgd(4).epochs(1000).train(linear, X, T)).history();
+    }
+
+    /** Every label is a power of ten, in order, and there are a readable few of them. */
+    private static void assertDecades(List<String> labels, int min, int max) {
+        assertTrue(labels.size() >= min && labels.size() <= max, labels.size() + " labels: " + labels);
+        double previous = 0;
+        for (String label : labels) {
+            double v = Double.parseDouble(label);
+            assertEquals(Math.rint(Math.log10(v)), Math.log10(v), 1e-9, "not a power of ten: " + label + " in " + labels);
+            assertTrue(v > previous, "labels out of order: " + labels);
+            previous = v;
+        }
+    }
+
+    /**
+     * Issue 13 (lessons 8 and 10) and 16: a log axis over 1e0 … 1e307 drew hundreds of overlapping labels, and one
+     * over 0.0125 … 0.61 a single "1E-1". Any range now gets a readable set of decades.
+     */
+    @Test
+    void aLogAxisGetsAReadableSetOfDecadesForAnyRange() throws IOException {
+        XYChart lesson8 = Plot.loss(Scale.LOG, diverged());
+        assertEquals(List.of("1E0", "1E50", "1E100", "1E150", "1E200", "1E250", "1E300"),
+                org.knowm.xchart.internal.chartpart.TickLabels.y(lesson8));
+        render(lesson8, "loss-log-diverged");
+
+        Examples moons = DataSet.load("moons").inputs("x1", "x2").oneHot("t");
+        var split = moons.split(0.8, 7).standardized();
+        History lesson10 = Trainer.sgd(0.1).epochs(300).batchSize(16).momentum(0.9).seed(3).train(
+                Network.of(2, 8, 8, 2).hidden(Activation.TANH).loss(Loss.CROSS_ENTROPY).seed(3), split.train().x(),
+                split.train().t());
+        XYChart lesson10Chart = Plot.loss(Scale.LOG, lesson10);
+        assertEquals(List.of("0.01", "0.1", "1"), org.knowm.xchart.internal.chartpart.TickLabels.y(lesson10Chart));
+        render(lesson10Chart, "loss-log-moons");
+
+        double[][] ranges = {{1e-12, 1e307}, {4.9e-324, 1.7e308}, {1e-300, 1e-290}, {0.3, 0.35}, {2e-3, 0.9},
+            {1e-9, 1e-2}, {1, 1e5}, {7e4, 3e6}};
+        for (double[] range : ranges) {
+            XYChart chart = Style.chart("range " + range[0] + " … " + range[1], "epoch", "loss");
+            Style.line(chart, "loss", new double[] {0, 1, 2}, new double[] {range[1], Math.sqrt(range[0]) * Math.sqrt(range[1]),
+                range[0]}, Style.PALETTE[0], 2f);
+            Axes.logY(chart);
+            List<String> labels = org.knowm.xchart.internal.chartpart.TickLabels.y(chart);
+            assertDecades(labels, 2, 10);
+            Plot.png(chart);
+        }
+    }
+
+    /** A loss of 1e300 on a linear axis printed 301-digit tick labels and pushed the curve off the picture. */
+    @Test
+    void hugeNumbersOnALinearAxisAreWrittenInScientificNotation() throws IOException {
+        XYChart chart = Plot.loss(diverged());
+        List<String> labels = org.knowm.xchart.internal.chartpart.TickLabels.y(chart);
+        assertTrue(labels.size() >= 3, labels.toString());
+        for (String label : labels) {
+            assertTrue(label.length() <= 8, "unreadable tick label " + label);
+        }
+        assertTrue(labels.contains("1E307"), labels.toString());
+        render(chart, "loss-linear-diverged");
+        List<String> ordinary = org.knowm.xchart.internal.chartpart.TickLabels.y(Plot.loss(article(0.5, 100)));
+        assertTrue(ordinary.contains("0.04") && ordinary.stream().noneMatch(l -> l.contains("E")), ordinary::toString);
+    }
+
+    /** XChart refuses infinity with its own message; a curve is drawn up to its last finite value, with a note. */
+    @Test
+    void valuesThatAreNotFiniteBecomeGapsWithANote() throws IOException {
+        List<String> notes = new java.util.ArrayList<>();
+        double[] epochs = {0, 1, 2, 3, 4};
+        double[] y = Style.gaps("η = 4", "loss", "epoch", epochs, new double[] {0.5, 0.3, 2e307, Double.POSITIVE_INFINITY,
+            Double.NaN}, notes);
+        assertArrayEquals(new double[] {0.5, 0.3, 2e307, Double.NaN, Double.NaN}, y);
+        assertEquals(List.of("η = 4: loss Infinity from epoch 3 on"), notes);
+        Style.gaps("η = 1", "loss", "epoch", new double[] {0, 10, 20, 30, 40}, new double[] {0.5, Double.NaN, 0.5,
+            Double.NEGATIVE_INFINITY, 0.1}, notes);
+        assertEquals("η = 1: loss NaN at 2 epochs, first at epoch 10", notes.get(1));
+        assertEquals("nothing to draw for 'η = 9': every loss is Infinity or NaN (at epoch 0 it is Infinity)",
+                assertThrows(IllegalArgumentException.class, () -> Style.gaps("η = 9", "loss", "epoch", epochs,
+                        new double[] {Double.POSITIVE_INFINITY}, new java.util.ArrayList<>())).getMessage());
+        // Through the public call that takes raw values (a live run's curves): no raw XChart message.
+        XYChart live = Plot.lossCurves(Scale.LOG, Map.of("training", new double[] {0.7, 0.2, Double.POSITIVE_INFINITY}));
+        assertEquals("epoch (not drawn: training: loss Infinity from epoch 2 on)", live.getXAxisTitle());
+        render(live, "gaps-live");
+        for (boolean log : new boolean[] {false, true}) {
+            XYChart chart = Style.chart("gaps", "epoch", "loss");
+            Style.line(chart, "η = 4", new double[] {0, 1, 2, 3, 4}, y, Style.PALETTE[0], 2f);
+            Style.noteGaps(chart, notes.subList(0, 1));
+            if (log) {
+                Axes.logY(chart);
+            }
+            assertEquals("epoch (not drawn: η = 4: loss Infinity from epoch 3 on)", chart.getXAxisTitle());
+            render(Style.finish(chart), "gaps-" + (log ? "log" : "linear"));
+        }
+    }
+
+    @Test
+    void recordedCurvesDrawAsRunsDo() {
+        History run = article(0.5, 50);
+        Map<String, double[]> curves = new java.util.LinkedHashMap<>();
+        curves.put("training", run.loss());
+        curves.put("held-out", new double[] {0.3, 0.2, 0.1});
+        XYChart chart = Plot.lossCurves(Scale.LINEAR, curves);
+        assertEquals(List.of("training", "held-out"), names(chart));
+        assertArrayEquals(run.loss(), series(chart, "training").getYData());
+        assertEquals("Loss during training", chart.getTitle());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plot.lossCurves(Scale.LOG, Map.of("flat", new double[] {0.1, 0})));
+        assertEquals("a log scale needs losses above 0, but 'flat' has loss 0.0 at epoch 1; use Scale.LINEAR",
+                e.getMessage());
+        XYChart weights = Plot.weightCurves(Map.of(run.tracked("w11"), run.trajectory("w11")));
+        assertEquals(List.of("w₁₁"), names(weights));
+        assertEquals(Plot.weights(run, "w11").getSeriesMap().get("w₁₁").getYData().length,
+                weights.getSeriesMap().get("w₁₁").getYData().length);
+    }
+
     @Test
     void labelledRunsKeepTheirLabels() {
         XYChart chart = Plot.loss(Map.of("mine", article(0.5, 10)));
@@ -142,6 +261,30 @@ class PlotTest {
     }
 
     @Test
+    void theSigmoidAloneGetsAValueAxisThatFitsItSoItsSlopeIsNotFlattened() throws IOException {
+        XYChart alone = Plot.activations(Activation.SIGMOID);
+        double min = alone.getStyler().getYAxisMin(), max = alone.getStyler().getYAxisMax();
+        assertTrue(min < 0 && min > -0.1 && max > 1 && max < 1.1, "σ and σ′ lie in (0, 1): axis " + min + " to " + max);
+        assertTrue(0.25 / (max - min) > 0.2, "σ′'s peak of ¼ should fill over a fifth of the axis");
+        render(alone, "activations-sigmoid");
+        XYChart all = Plot.activations();  // ReLU grows without bound: the axis stops at 2, tanh reaches −1
+        assertEquals(2.0, all.getStyler().getYAxisMax());
+        assertTrue(all.getStyler().getYAxisMin() <= -1 && all.getStyler().getYAxisMin() >= -1.2);
+    }
+
+    @Test
+    void aLossSurfaceWithoutAPathMarksTheCurrentValuesItIsCentredOn() throws IOException {
+        Network net = Article.network();
+        XYChart chart = Plot.lossSurface(net, Article.x(), Article.t(), "u11", "u12");
+        XYSeries now = series(chart, "now (0.7, -0.8)");
+        assertEquals(0.7, now.getXData()[0]);
+        assertEquals(-0.8, now.getYData()[0]);
+        assertEquals(0.7, (chart.getStyler().getXAxisMin() + chart.getStyler().getXAxisMax()) / 2, 1e-12);
+        assertEquals(-0.8, (chart.getStyler().getYAxisMin() + chart.getStyler().getYAxisMax()) / 2, 1e-12);
+        render(chart, "loss-surface-now");
+    }
+
+    @Test
     void lossSurfacePathStartsAtTheInitialWeights() throws IOException {
         Network net = Article.network();
         History run = Trainer.sgd(2).epochs(300).track("w11", "u21").train(net, X, T);
@@ -163,7 +306,7 @@ class PlotTest {
     void descentOnTwoWeightsFollowsTheUpdateRuleFromTheInitialWeights() throws IOException {
         Network net = Article.network();
         XYChart chart = Plot.descent(net, X, T, "w11", "u21", 5, 40);
-        XYSeries path = series(chart, "descent path");
+        XYSeries path = series(chart, "descent, a dot per step");
         assertEquals(0.1, path.getXData()[0]);
         assertEquals(0.9, path.getYData()[0]);
         Network check = Article.network(); // one step by hand: θ ← θ − η ∂L/∂θ
@@ -175,6 +318,77 @@ class PlotTest {
         assertEquals(41, path.getXData().length);
         assertEquals(path.getXData()[40], series(chart, "end (step 40)").getXData()[0]);
         render(chart, "descent");
+    }
+
+    @Test
+    void aShortDescentPathHasADotPerStepAndALongOneDoesNot() {
+        XYChart shortWalk = Plot.descent(Article.network(), X, T, "u11", "u21", 2, 60);
+        assertTrue(series(shortWalk, "descent, a dot per step").getMarker() != SeriesMarkers.NONE);
+        XYChart longWalk = Plot.descent(Article.network(), X, T, "u11", "u21", 2, Plot.MAX_STEP_DOTS + 1);
+        assertEquals(SeriesMarkers.NONE, series(longWalk, "descent path").getMarker());
+    }
+
+    /** The angle in degrees, on the screen, between the directions (dx1, dy1) and (dx2, dy2) given in data units. */
+    private static double screenAngle(XYChart chart, double x0, double y0, double dx1, double dy1, double dx2, double dy2) {
+        double sx0 = chart.getScreenXFromChart(x0), sy0 = chart.getScreenYFromChart(y0);
+        double ax = chart.getScreenXFromChart(x0 + dx1) - sx0, ay = chart.getScreenYFromChart(y0 + dy1) - sy0;
+        double bx = chart.getScreenXFromChart(x0 + dx2) - sx0, by = chart.getScreenYFromChart(y0 + dy2) - sy0;
+        return Math.toDegrees(Math.acos((ax * bx + ay * by) / Math.hypot(ax, ay) / Math.hypot(bx, by)));
+    }
+
+    @Test
+    void withEqualScaleAUnitIsAsLongOnBothAxesAndTheFirstStepMeetsTheContourAtARightAngle() throws IOException {
+        Network net = Article.network();
+        Gradients g = net.gradients(X, T);
+        double gp = g.of("u11"), gq = g.of("u21");
+        for (Scale scale : new Scale[] {Scale.LINEAR, Scale.EQUAL}) {
+            XYChart chart = Plot.descent(scale, net, X, T, "u11", "u21", 2, 60);
+            double ratio = Plot.pixelsPerUnit(chart, true) / Plot.pixelsPerUnit(chart, false);
+            XYSeries path = series(chart, "descent, a dot per step");
+            double stepP = path.getXData()[1] - path.getXData()[0], stepQ = path.getYData()[1] - path.getYData()[0];
+            // the contour's direction at the start, perpendicular to the gradient (in weight units)
+            double angle = screenAngle(chart, 0.7, 0.9, stepP, stepQ, -gq, gp);
+            if (scale == Scale.EQUAL) {
+                assertEquals(1, ratio, Plot.EQUAL_TOLERANCE, "pixels per unit of u₁₁ over those of u₂₁");
+                assertEquals(90, angle, 1.0, "the drawn angle between the first step and the contour");
+                render(chart, "descent-equal-scale");
+            } else {
+                assertTrue(Math.abs(ratio - 1) > 3 * Plot.EQUAL_TOLERANCE, "a fitted chart is not at equal scale here: " + ratio);
+                assertTrue(Math.abs(angle - 90) > 1, "without equal scale the right angle is drawn skewed: " + angle);
+            }
+        }
+        XYChart surface = Plot.lossSurface(Scale.EQUAL, net, Article.x(), Article.t(), "w11", "u11");
+        assertEquals(1, Plot.pixelsPerUnit(surface, true) / Plot.pixelsPerUnit(surface, false), Plot.EQUAL_TOLERANCE);
+        render(surface, "loss-surface-equal-scale");
+    }
+
+    @Test
+    void equalScaleWidensAnAxisAndItsGridSoThePathAndTheContoursStillFillThePicture() {
+        Network net = Article.network();
+        XYChart fitted = Plot.descent(net, X, T, "u11", "u21", 2, 60);
+        XYChart equal = Plot.descent(Scale.EQUAL, net, X, T, "u11", "u21", 2, 60);
+        double fittedWidth = fitted.getStyler().getXAxisMax() - fitted.getStyler().getXAxisMin();
+        double equalWidth = equal.getStyler().getXAxisMax() - equal.getStyler().getXAxisMin();
+        assertTrue(equalWidth > fittedWidth * (1 + 3 * Plot.EQUAL_TOLERANCE), "the u₁₁ axis shows more: " + fittedWidth + " → " + equalWidth);
+        assertEquals(fitted.getStyler().getYAxisMax(), equal.getStyler().getYAxisMax(), 1e-12, "the other axis stays");
+        double reach = java.util.Arrays.stream(series(equal, "L = " + levelNames(equal).get(0)).getXData())
+                .filter(v -> !Double.isNaN(v)).max().orElseThrow();
+        assertTrue(reach > equal.getStyler().getXAxisMax() - 0.1 * equalWidth, "contours reach the widened edge: " + reach);
+    }
+
+    private static List<String> levelNames(XYChart chart) {
+        return chart.getSeriesMap().keySet().stream().filter(n -> n.startsWith("L = ")).map(n -> n.substring(4)).toList();
+    }
+
+    @Test
+    void weightAxesAreLinearOrEqualAndALossAxisIsLinearOrLog() {
+        Network net = Article.network();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plot.lossSurface(Scale.LOG, net, X, T, "u11", "u21"));
+        assertTrue(e.getMessage().startsWith("the axes of a loss surface are two weights: give Scale.LINEAR"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Plot.descent(Scale.LOG, net, X, T, "u11", "u21", 1, 3));
+        e = assertThrows(IllegalArgumentException.class, () -> Plot.loss(Scale.EQUAL, article(1, 3)));
+        assertTrue(e.getMessage().startsWith("Scale.EQUAL is for two weights"), e.getMessage());
     }
 
     @Test
@@ -268,6 +482,33 @@ class PlotTest {
         TrainingDiverged e = assertThrows(TrainingDiverged.class,
                 () -> Plot.descent(net, Article.x(), Article.t(), "u11", "u21", 1e6, 400));
         assertTrue(e.getMessage().startsWith("Training diverged:"), e.getMessage());
+    }
+
+    /**
+     * Huge η or step counts gave raw XChart or array errors: a duplicate series name from two contour levels
+     * printed alike (η = 1e4), an infinite grid (η = Double.MAX_VALUE), NegativeArraySizeException or an
+     * instant OutOfMemoryError (a billion steps). Now they draw, or say what the limit is.
+     */
+    @Test
+    void descentWithHugeStepsOrCountsDrawsOrNamesTheLimit() throws IOException {
+        XYChart far = Plot.descent(Article.network(), X, T, "w11", "u21", 1e4, 50);
+        List<String> levels = names(far).stream().filter(n -> n.startsWith("L = ")).toList();
+        assertEquals(levels.stream().distinct().toList(), levels);
+        render(far, "descent-huge-eta");
+        XYChart farther = Plot.descent(Article.network(), X, T, "w11", "u21", 1e100, 50);
+        for (String label : org.knowm.xchart.internal.chartpart.TickLabels.y(farther)) {
+            assertTrue(label.length() <= 8, "unreadable tick label " + label);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plot.descent(Article.network(), X, T, "w11", "u21", Double.MAX_VALUE, 50));
+        assertTrue(e.getMessage().startsWith("the path of u₂₁ goes from 0.9 to "), e.getMessage());
+        assertTrue(e.getMessage().contains("a loss surface around it does not fit in doubles"), e.getMessage());
+        for (int steps : new int[] {Integer.MAX_VALUE, 1_000_000_000, 0}) {
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> Plot.descent(Article.network(), X, T, "w11", "u21", 0.5, steps));
+            assertTrue(e.getMessage().startsWith("steps must be between 1 and 100000 for a drawn path, got " + steps),
+                    e.getMessage());
+        }
     }
 
     @Test

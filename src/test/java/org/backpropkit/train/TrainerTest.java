@@ -11,10 +11,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.backpropkit.core.Activation;
 import org.backpropkit.core.Article;
+import org.backpropkit.core.Loss;
 import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
 import org.backpropkit.core.Parameter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TrainerTest {
 
@@ -84,6 +87,75 @@ class TrainerTest {
             assertTrue(Double.isFinite(net.get(p)), p.name() + " = " + net.get(p));
         }
         assertEquals(e.epoch(), e.history().epochs() + 1);
+    }
+
+    /**
+     * A loss that is infinite before the first step is the starting point's fault, not η's: binary
+     * cross-entropy of a sigmoid saturated to exactly 1 against target 0. Refused at the door, saying why.
+     */
+    @Test
+    void aLossThatIsNotFiniteBeforeTrainingIsNotBlamedOnTheLearningRate() {
+        Network net = Network.of(1, 1).loss(Loss.BINARY_CROSS_ENTROPY).seed(1);
+        net.set("w11", 100); // a = 100: σ(a) rounds to exactly 1, and ln(1 − 1) = −∞
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.sgd(0.1).epochs(5).train(net, new double[] {1}, new double[] {0}));
+        assertTrue(e.getMessage().startsWith("The loss before training is Infinity: binary cross-entropy is infinite where"
+                + " an output y is exactly 0 or 1 and its target is the other (ln 0)"), e.getMessage());
+        assertTrue(e.getMessage().contains("the learning rate is not the cause"), e.getMessage());
+        assertEquals(100, net.get("w11"), 0); // no step was taken
+    }
+
+    /**
+     * epochs(Integer.MAX_VALUE) threw NegativeArraySizeException and epochs(1_000_000_000) ran out of memory
+     * at once: the history reserved every epoch up front (8 GB). Now it grows as the run goes; each run here
+     * is stopped by an interrupt from its own listener and holds exactly what it did.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {Integer.MAX_VALUE, 1_000_000_000})
+    void aRunOfAnyLengthStartsAndKeepsWhatItDid(int epochs) {
+        Network net = Article.network();
+        Trainer trainer = Trainer.sgd(0.5).epochs(epochs).track("w11").onEpoch((epoch, loss) -> {
+            if (epoch == 3000) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            TrainingInterrupted e = assertThrows(TrainingInterrupted.class,
+                    () -> trainer.train(net, Article.x(), Article.t()));
+            assertTrue(e.getMessage().startsWith("Training interrupted in epoch 3001 of " + epochs), e.getMessage());
+        } finally {
+            Thread.interrupted();
+        }
+        History run = trainer.history();
+        assertEquals(3000, run.epochs());
+        assertEquals(3001, run.loss().length);
+        assertEquals(net.get("w11"), run.trajectory("w11")[3000], 0);
+        assertTrue(run.loss(3000) < run.loss(0));
+    }
+
+    /** The record doubles its room as it fills, keeping every value, and says so when it can hold no more. */
+    @Test
+    void theHistoryGrowsAndSaysWhenItIsFull() {
+        Network net = Article.network();
+        History grown = new History(0.1, 5000, net.notation(), List.of(net.parameter("u21")));
+        for (int e = 0; e <= 5000; e++) {
+            net.set("u21", e);
+            grown.record(e, 1.0 / (e + 1), net);
+        }
+        for (int e = 0; e <= 5000; e++) {
+            assertEquals(1.0 / (e + 1), grown.loss(e), 0);
+            assertEquals(e, grown.trajectory("u21")[e], 0);
+        }
+        History small = new History(0.1, 100, net.notation(), List.of(), 10);
+        for (int e = 0; e <= 10; e++) {
+            small.record(e, 1, net);
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> small.record(11, 1, net));
+        assertEquals("Training stopped after epoch 11 because its history cannot grow: a record holds at most 10 epochs."
+                + " The network keeps its weights after epoch 11, and the trainer's history() holds epochs 0 to 10."
+                + " Train in shorter runs (train again to continue from these weights) or track fewer parameters.",
+                e.getMessage());
+        assertEquals(10, small.epochs());
     }
 
     @Test
