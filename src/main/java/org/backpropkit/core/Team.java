@@ -18,6 +18,11 @@ import java.util.concurrent.locks.LockSupport;
  * end, normally or not: {@link #close} stops and joins every worker, so no thread outlives the call.
  * Between products a worker spins for a short while ({@link #SPIN_NANOS}), then parks until the next.
  * One team serves one calling thread; it allocates nothing per product.
+ *
+ * <p>Interrupts: the training loop polls its own thread's flag between steps. A worker never clears an
+ * interrupt and forgets it: the notebook kernel's stop interrupts every thread a cell started, workers
+ * included, so a worker that finds its flag set hands it on to the calling thread, and the loop stops at its
+ * next step as it would on one thread.
  */
 public final class Team implements AutoCloseable {
 
@@ -31,6 +36,8 @@ public final class Team implements AutoCloseable {
     static final long SPIN_NANOS = 50_000;
 
     private final Worker[] workers;
+    /** The thread that opened the team and runs the training loop: where an interrupt must end up. */
+    private final Thread caller = Thread.currentThread();
     // The product being shared; written by the calling thread before it publishes a new round.
     private Products.Kernel kernel;
     private double[] a;
@@ -200,13 +207,23 @@ public final class Team implements AutoCloseable {
                             LockSupport.park(this);
                         }
                         parked = false;
+                        handOnInterrupt();
                     }
                 }
                 if (closed) {
+                    handOnInterrupt();
                     return;
                 }
                 seen = round;
                 work(seen);
+                handOnInterrupt();
+            }
+        }
+
+        /** Clears this worker's interrupt flag (a set flag would make park return at once), giving it to the caller. */
+        private void handOnInterrupt() {
+            if (Thread.interrupted()) {
+                caller.interrupt(); // the training loop sees it at its next step
             }
         }
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.backpropkit.core.Activation;
 import org.backpropkit.core.Article;
 import org.backpropkit.core.Loss;
@@ -105,6 +107,58 @@ class TrainerThreadsTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    /**
+     * The notebook kernel's stop interrupts every thread a cell started, workers included. An interrupt that
+     * reaches only a worker must not be lost: the worker hands it to the training loop, which stops. (Without
+     * that, the 1,000 epochs would run to the end and no exception would come.)
+     */
+    @Test
+    void anInterruptSentToAWorkerStopsTheTrainingLoop() {
+        Matrix[] data = data();
+        Trainer trainer = Trainer.sgd(0.1).epochs(1000).batchSize(200).threads(2).onEpoch((epoch, loss) -> {
+            if (epoch == 2) {
+                Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("backprop-kit worker"))
+                        .forEach(Thread::interrupt);
+            }
+        });
+        try {
+            TrainingInterrupted e = assertThrows(TrainingInterrupted.class,
+                    () -> trainer.train(largeNetwork(), data[0], data[1]));
+            assertTrue(e.history().epochs() < 1000, "stopped after " + e.history().epochs() + " epochs");
+            assertTrue(Thread.currentThread().isInterrupted(), "the caller holds the interrupt afterwards");
+            assertEquals(0, workers());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    /**
+     * Another thread interrupts the training thread while its team works (as the kernel's Interrupt button
+     * does): the call ends with {@link TrainingInterrupted}, long before its 1,000 epochs, and its workers end
+     * with it.
+     */
+    @Test
+    void anInterruptFromAnotherThreadStopsATeamAndItsWorkersEnd() throws InterruptedException {
+        Matrix[] data = data();
+        CountDownLatch firstEpoch = new CountDownLatch(1);
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread training = new Thread(() -> {
+            try {
+                Trainer.sgd(0.1).epochs(1000).batchSize(200).threads(2).onEpoch((epoch, loss) -> firstEpoch.countDown())
+                        .train(largeNetwork(), data[0], data[1]);
+                outcome.set(new AssertionError("training ran all its epochs"));
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        }, "training");
+        training.start();
+        firstEpoch.await();
+        training.interrupt();
+        training.join(); // the test runner's time limit guards a hang; nothing here waits on a clock
+        assertTrue(outcome.get() instanceof TrainingInterrupted, String.valueOf(outcome.get()));
+        assertEquals(0, workers());
     }
 
     @Test
