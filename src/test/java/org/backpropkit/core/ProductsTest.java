@@ -2,6 +2,7 @@ package org.backpropkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +93,94 @@ class ProductsTest {
                 if (team != null) {
                     team.close();
                 }
+            }
+        }
+    }
+
+    /**
+     * Random shapes (seeded): a quarter of the dimensions are 1 (one row, one column, one input), the rest
+     * any size up to 90 × 200 × 90, and one shape in eight large enough for a team to split. Each of the three
+     * products, through the entry points {@code Layer} and {@code Backprop} call (tiny ones included) and
+     * through each kernel on one and two threads, must give the reference's bits — and both must lie within
+     * 1e-12 of an independent computation, a compensated dot product in twice the working precision
+     * (relative to {@code Σ_k |A_ik B_kj|}, as a sum whose terms cancel has no better bound).
+     */
+    @Test
+    void randomShapesGiveTheReferenceBitsAndAgreeWithACompensatedSumTo1e12() throws ReflectiveOperationException {
+        Random random = new Random(18);
+        try (Team team = new Team(2)) {
+            for (int trial = 0; trial < 150; trial++) {
+                boolean large = random.nextInt(8) == 0;
+                int rows = dimension(random, large ? 100 : 1, large ? 160 : 90);
+                int inner = dimension(random, large ? 200 : 1, large ? 300 : 200);
+                int cols = dimension(random, large ? 40 : 1, large ? 100 : 90);
+                String what = " for " + rows + "×" + inner + " and " + inner + "×" + cols + " (trial " + trial + ")";
+                Matrix a = random(rows, inner, random), b = random(inner, cols, random);
+                Matrix s = random(rows, inner, random), d = random(rows, cols, random); // samples × inputs, × units
+                Matrix w = random(inner, cols, random);
+
+                Matrix ab = garbage(rows, cols), sd = garbage(inner, cols), dw = garbage(rows, inner);
+                Matrix.multiplyInto(a, b, ab);
+                Matrix.transposeMultiplyInto(s, d, sd);
+                Matrix.multiplyTransposeInto(d, w, dw);
+                assertClose(a, false, b, false, ab, "reference a · b" + what);
+                assertClose(s, true, d, false, sd, "reference aᵀ · b" + what);
+                assertClose(d, false, w, true, dw, "reference a · bᵀ" + what);
+
+                for (Team t : new Team[] {null, team}) {
+                    Matrix fast = garbage(rows, cols);
+                    Products.multiply(a, b, fast, t);
+                    assertEquals(ab, fast, "Products.multiply" + what);
+                    fast = garbage(inner, cols);
+                    Products.transposeMultiply(s, d, fast, t);
+                    assertEquals(sd, fast, "Products.transposeMultiply" + what);
+                    fast = garbage(rows, inner);
+                    Products.multiplyTranspose(d, w, fast, t);
+                    assertEquals(dw, fast, "Products.multiplyTranspose" + what);
+                    for (Products.Kernel kernel : kernels()) {
+                        String how = " with " + kernel.getClass().getSimpleName() + (t == null ? " alone" : " on two threads");
+                        fast = garbage(rows, cols);
+                        Team.run(t, kernel, a.data(), inner, 1, b.data(), cols, 1, fast.data(), rows, inner, cols);
+                        assertEquals(ab, fast, "a · b" + how + what);
+                        fast = garbage(inner, cols);
+                        Team.run(t, kernel, s.data(), 1, inner, d.data(), cols, 1, fast.data(), inner, rows, cols);
+                        assertEquals(sd, fast, "aᵀ · b" + how + what);
+                        fast = garbage(rows, inner);
+                        Team.run(t, kernel, d.data(), cols, 1, w.data(), 1, cols, fast.data(), rows, cols, inner);
+                        assertEquals(dw, fast, "a · bᵀ" + how + what);
+                    }
+                }
+            }
+        }
+    }
+
+    /** 1 in a quarter of the draws, else uniform in {@code [min, max]}. */
+    private static int dimension(Random random, int min, int max) {
+        return random.nextInt(4) == 0 ? 1 : min + random.nextInt(max - min + 1);
+    }
+
+    /**
+     * Every entry of {@code out} within 1e-12 · Σ_k |x_ik y_kj| of {@code Σ_k x_ik y_kj} computed apart: each
+     * product split exactly into a double and its rounding error ({@code Math.fma}), the sum carried with its
+     * error (Knuth's two-sum) — Ogita, Rump and Oishi's Dot2, as accurate as a sum in twice the precision.
+     * {@code x} or {@code y} is read transposed when asked.
+     */
+    private static void assertClose(Matrix x, boolean xT, Matrix y, boolean yT, Matrix out, String what) {
+        int inner = xT ? x.rows() : x.cols();
+        for (int i = 0; i < out.rows(); i++) {
+            for (int j = 0; j < out.cols(); j++) {
+                double sum = 0, error = 0, magnitude = 0;
+                for (int k = 0; k < inner; k++) {
+                    double p = (xT ? x.get(k, i) : x.get(i, k)) * (yT ? y.get(j, k) : y.get(k, j));
+                    double pError = Math.fma(xT ? x.get(k, i) : x.get(i, k), yT ? y.get(j, k) : y.get(k, j), -p);
+                    double s = sum + p, z = s - sum;
+                    error += (sum - (s - z)) + (p - z) + pError;
+                    sum = s;
+                    magnitude += Math.abs(p);
+                }
+                double exact = sum + error;
+                assertTrue(Math.abs(out.get(i, j) - exact) <= 1e-12 * magnitude,
+                        what + ", entry (" + i + ", " + j + "): " + out.get(i, j) + " vs " + exact);
             }
         }
     }
