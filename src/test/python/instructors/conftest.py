@@ -78,6 +78,7 @@ def run_notebook(nb, jupyter_path, monkeypatch, cwd=None, allow_errors=False, ti
     """Executes nb with the kit's kernel found under jupyter_path, in folder cwd; returns nb, executed."""
     from kit_client import KitNotebookClient
     monkeypatch.setenv("JUPYTER_PATH", str(jupyter_path))
+    monkeypatch.setenv("BACKPROP_KIT_HEADLESS", "1")  # as run-lessons.py's runs: moving pictures show their last frame
     client = KitNotebookClient(nb, kernel_name=KERNEL, timeout=timeout, allow_errors=allow_errors,
                                      resources={"metadata": {"path": str(cwd or Path.cwd())}})
     client.execute()

@@ -1,11 +1,13 @@
 package org.backpropkit.exercise;
 
+import static org.backpropkit.exercise.LessonMatrices.each;
+import static org.backpropkit.exercise.LessonMatrices.times;
+import static org.backpropkit.exercise.LessonMatrices.transpose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.DoubleBinaryOperator;
 import org.backpropkit.core.ForwardPass;
 import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
@@ -22,47 +24,6 @@ class GeneralRuleExerciseTest {
     static final String[] SOLUTION = {"d = each(times(d, transpose(net.layer(k + 1).w())), fp.h(k), (e, h) -> e * h * (1 - h));",
         "Matrix g = times(transpose(net.forward(x).h(l - 1)), delta(net, x, t, l));"};
 
-    /** The lesson's helper: a · b, refusing shapes that do not fit. */
-    static Matrix times(Matrix a, Matrix b) {
-        if (a.cols() != b.rows()) {
-            throw new IllegalArgumentException("a · b needs as many columns in a as rows in b, got " + a.shape() + " · " + b.shape());
-        }
-        double[][] c = new double[a.rows()][b.cols()];
-        for (int i = 0; i < a.rows(); i++) {
-            for (int j = 0; j < b.cols(); j++) {
-                for (int k = 0; k < a.cols(); k++) {
-                    c[i][j] += a.get(i, k) * b.get(k, j);
-                }
-            }
-        }
-        return Matrix.of(c);
-    }
-
-    static Matrix transpose(Matrix a) {
-        double[][] c = new double[a.cols()][a.rows()];
-        for (int i = 0; i < a.rows(); i++) {
-            for (int j = 0; j < a.cols(); j++) {
-                c[j][i] = a.get(i, j);
-            }
-        }
-        return Matrix.of(c);
-    }
-
-    /** The lesson's helper: f applied entry by entry, a ⊙ b when f multiplies. */
-    static Matrix each(Matrix a, Matrix b, DoubleBinaryOperator f) {
-        if (a.rows() != b.rows() || a.cols() != b.cols()) {
-            throw new IllegalArgumentException("entry by entry needs equal shapes, got " + a.shape() + " and " + b.shape());
-        }
-        double[][] c = new double[a.rows()][a.cols()];
-        for (int i = 0; i < a.rows(); i++) {
-            for (int j = 0; j < a.cols(); j++) {
-                c[i][j] = f.applyAsDouble(a.get(i, j), b.get(i, j));
-            }
-        }
-        return Matrix.of(c);
-    }
-
-    /** Δ⁽ˡ⁾ as a learner writes it, with one slip (or none). */
     static Matrix delta(Network net, Matrix x, Matrix t, int l, Slip slip) {
         ForwardPass fp = net.forward(x);
         int depth = net.depth();

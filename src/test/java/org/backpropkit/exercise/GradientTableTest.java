@@ -36,7 +36,7 @@ class GradientTableTest {
         assertTrue(table.rows().stream().allMatch(GradientTable.Row::exact));
         assertTrue(table.comparison().exact());
         assertEquals(1, table.row("u21").ratio(), 1e-7, "yours ÷ slope is 1 for a right gradient");
-        assertTrue(table.summary().startsWith("17 parameters (2-…-2 network, 1 sample): 17 correct, 0 suspicious, 0 wrong"),
+        assertTrue(table.summary().startsWith("17 parameters (2-3-2 network, 1 sample): 17 correct, 0 suspicious, 0 wrong"),
                 table.summary());
         assertTrue(table.toMarkdown().contains("| $u_{21}$ |"), table.toMarkdown());
     }

@@ -1,11 +1,14 @@
 package org.backpropkit.exercise;
 
+import static org.backpropkit.exercise.LessonMatrices.each;
+import static org.backpropkit.exercise.LessonMatrices.ones;
+import static org.backpropkit.exercise.LessonMatrices.times;
+import static org.backpropkit.exercise.LessonMatrices.transpose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.DoubleBinaryOperator;
 import org.backpropkit.core.Matrix;
 import org.backpropkit.core.Network;
 import org.junit.jupiter.api.Test;
@@ -20,51 +23,6 @@ class MatrixBackwardExerciseTest {
 
     static final String[] SOLUTION = {"d = each(times(d, transpose(net.layer(l).w())), h[l - 1], (e, v) -> e * v * (1 - v));"};
 
-    static Matrix times(Matrix a, Matrix b) {
-        if (a.cols() != b.rows()) {
-            throw new IllegalArgumentException("a · b needs as many columns in a as rows in b, got " + a.shape() + " · " + b.shape());
-        }
-        double[][] c = new double[a.rows()][b.cols()];
-        for (int i = 0; i < a.rows(); i++) {
-            for (int j = 0; j < b.cols(); j++) {
-                for (int k = 0; k < a.cols(); k++) {
-                    c[i][j] += a.get(i, k) * b.get(k, j);
-                }
-            }
-        }
-        return Matrix.of(c);
-    }
-
-    static Matrix transpose(Matrix a) {
-        double[][] c = new double[a.cols()][a.rows()];
-        for (int i = 0; i < a.rows(); i++) {
-            for (int j = 0; j < a.cols(); j++) {
-                c[j][i] = a.get(i, j);
-            }
-        }
-        return Matrix.of(c);
-    }
-
-    static Matrix each(Matrix a, Matrix b, DoubleBinaryOperator f) {
-        if (a.rows() != b.rows() || a.cols() != b.cols()) {
-            throw new IllegalArgumentException("entry by entry needs equal shapes, got " + a.shape() + " and " + b.shape());
-        }
-        double[][] c = new double[a.rows()][a.cols()];
-        for (int i = 0; i < a.rows(); i++) {
-            for (int j = 0; j < a.cols(); j++) {
-                c[i][j] = f.applyAsDouble(a.get(i, j), b.get(i, j));
-            }
-        }
-        return Matrix.of(c);
-    }
-
-    static Matrix ones(int rows, int cols) {
-        double[][] c = new double[rows][cols];
-        for (double[] row : c) {
-            java.util.Arrays.fill(row, 1);
-        }
-        return Matrix.of(c);
-    }
 
     static Map<String, Matrix> backward(Network net, Matrix x, Matrix t, Slip slip) {
         int depth = net.depth(), n = x.rows();
