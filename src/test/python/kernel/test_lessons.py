@@ -2,6 +2,7 @@
 do): no cell fails, and no cell writes to stderr, which nbgrader scores as zero. The checks themselves are
 run-lessons.py's, the script that executes the lessons for README command 1."""
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from conftest import KERNEL
 
 KIT = Path(__file__).resolve().parents[4]
+sys.path.insert(0, str(KIT / "src" / "scripts"))  # run-lessons.py imports kit_client, which lives beside it
 _spec = importlib.util.spec_from_file_location("run_lessons", KIT / "src" / "scripts" / "run-lessons.py")
 run_lessons = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(run_lessons)

@@ -22,22 +22,30 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Training throughput of the kit on the three workloads: one call trains {@link #EPOCHS} epochs through
- * the kit's {@link Trainer} (shuffled batches, SGD update, the epoch's loss), and the score is samples
- * per second ({@code ops/s} with one op per sample seen). For the article's per-sample SGD a sample is
- * a training step.
+ * the kit's {@link Trainer} (shuffled batches, SGD update, the epoch's loss), and the score is calls per
+ * second ({@code report.py} turns it into samples per second). For the article's per-sample SGD a sample
+ * is a training step. Each runs on one thread and on every core (the article's network never starts a
+ * thread: its products are far too small to share).
+ *
+ * <p>The forks run with the vector module ({@code --add-modules jdk.incubator.vector}), so the kit uses
+ * its vector products; {@code bench.sh} runs them once more without it, for the plain-Java products.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 4, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-modules", "jdk.incubator.vector"})
 public class TrainingBench {
 
     static final int EPOCHS = 2;
 
     @Param({"ARTICLE", "DIGITS", "WIDE"})
     public Workload workload;
+
+    /** Threads the trainer may use: 1, or {@code all} (every core the JVM sees). */
+    @Param({"1", "all"})
+    public String threads;
 
     private Network start;
     private Network net;
@@ -51,7 +59,8 @@ public class TrainingBench {
         x = data[0];
         t = data[1];
         start = workload.network();
-        trainer = workload.trainer(EPOCHS);
+        trainer = workload.trainer(EPOCHS)
+                .threads(threads.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads));
     }
 
     /** Every invocation starts from the same weights, so every measurement does the same arithmetic. */
@@ -74,9 +83,9 @@ public class TrainingBench {
     @State(Scope.Thread)
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 3, time = 1)
-    @Measurement(iterations = 5, time = 1)
-    @Fork(1)
+    @Warmup(iterations = 2, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
     public static class Check {
         @Param({"ARTICLE", "DIGITS"})
         public Workload workload;

@@ -34,10 +34,20 @@ public final class Backprop {
     private final Matrix[] db;
     private final ForwardPass forward;
     private final Gradients gradients;
+    private final Team team;
 
-    /** A workspace for {@code network} and batches of {@code batch} samples. */
+    /** A workspace for {@code network} and batches of {@code batch} samples, on the calling thread. */
     public Backprop(Network network, int batch) {
+        this(network, batch, null);
+    }
+
+    /**
+     * A workspace whose large products are split between the threads of {@code team} (null: the calling
+     * thread alone). The numbers are the same either way, bit for bit.
+     */
+    public Backprop(Network network, int batch, Team team) {
         this.network = Require.notNull("network", network);
+        this.team = team;
         this.batch = Require.positive("batch size", batch);
         int depth = network.depth();
         x = Matrix.zeros(batch, network.inputs());
@@ -90,6 +100,20 @@ public final class Backprop {
     }
 
     /**
+     * The loss of a whole data set of {@code batch} samples, read where it is (nothing is copied): for a
+     * trainer that measures the same data after every epoch. The data must have been checked by the caller,
+     * e.g. by a first {@link #loss(Matrix, Matrix)}: only the shapes are checked here, not every value.
+     */
+    public double lossOfChecked(Matrix inputs, Matrix targets) {
+        checkRows("x", inputs);
+        checkRows("t", targets);
+        Require.columns("x", inputs, network.inputs(), "the network takes");
+        Require.columns("t", targets, network.outputs(), "the network gives");
+        forwardFrom(inputs);
+        return network.loss().sum(h[network.depth()], targets) / batch;
+    }
+
+    /**
      * Runs both passes on the rows {@code order[from] … order[from + batch − 1]} of a data set,
      * copying them into the workspace (mini-batches in shuffled order, without allocating).
      * The data set must have been checked by the caller.
@@ -104,10 +128,15 @@ public final class Backprop {
     }
 
     private ForwardPass forward() {
-        for (int l = 1; l <= network.depth(); l++) {
-            network.layer(l).forward(h[l - 1], a[l], h[l]);
-        }
+        forwardFrom(x);
         return forward;
+    }
+
+    /** The forward pass from {@code input} (the workspace's {@code x}, or data read in place). */
+    private void forwardFrom(Matrix input) {
+        for (int l = 1; l <= network.depth(); l++) {
+            network.layer(l).forward(l == 1 ? input : h[l - 1], a[l], h[l], team);
+        }
     }
 
     private Gradients backward() {
@@ -126,10 +155,12 @@ public final class Backprop {
             d[k] = dL_da * mean;
         }
         // Rules 3 and 4 for the output layer, which also sends ∂L/∂h = δ wᵀ to the layer below.
-        output.backwardFromDelta(h[depth - 1], delta[depth], dw[depth], db[depth], depth > 1 ? dL_dh[depth - 1] : null);
+        output.backwardFromDelta(h[depth - 1], delta[depth], dw[depth], db[depth], depth > 1 ? dL_dh[depth - 1] : null,
+                team);
         // Rule 2 in each layer below (δ = ∂L/∂h ⊙ f'(a)), then its rules 3 and 4, down to the first layer.
         for (int l = depth - 1; l >= 1; l--) {
-            network.layer(l).backward(h[l - 1], a[l], h[l], dL_dh[l], delta[l], dw[l], db[l], l > 1 ? dL_dh[l - 1] : null);
+            network.layer(l).backward(h[l - 1], a[l], h[l], dL_dh[l], delta[l], dw[l], db[l], l > 1 ? dL_dh[l - 1] : null,
+                    team);
         }
         return gradients;
     }

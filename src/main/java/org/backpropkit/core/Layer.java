@@ -18,7 +18,8 @@ import java.util.Arrays;
  * {@code a = xw + b}); {@code b} is a {@code 1 × units} row. Both are the layer's own, mutable
  * storage: training updates them in place. Every quantity of the passes is a matrix with one row per
  * sample, held in buffers that {@link Backprop} owns and reuses, so a pass allocates nothing. The
- * products are those of {@link Matrix}, computed by {@link Products}.
+ * products are those of {@link Matrix}, computed by {@link Products} (on the threads of a {@link Team},
+ * when the workspace has one; null means the calling thread alone).
  */
 public final class Layer {
 
@@ -56,12 +57,14 @@ public final class Layer {
     }
 
     /** Forward: {@code a = h_prev · w + b}, then {@code h = f(a)}, written into {@code a} and {@code h}. */
-    void forward(Matrix hPrev, Matrix a, Matrix h) {
-        Products.multiply(hPrev, w, a);
+    void forward(Matrix hPrev, Matrix a, Matrix h, Team team) {
+        Products.multiply(hPrev, w, a, team);
         double[] as = a.data(), bs = b.data();
         int units = units();
-        for (int k = 0; k < as.length; k++) {
-            as[k] += bs[k % units];
+        for (int row = 0; row < as.length; row += units) {
+            for (int j = 0; j < units; j++) {
+                as[row + j] += bs[j];
+            }
         }
         f.applyInto(a, h);
     }
@@ -72,12 +75,12 @@ public final class Layer {
      * {@link #backwardFromDelta} writes the gradients and ∂L/∂h of the layer below.
      */
     void backward(Matrix hPrev, Matrix a, Matrix h, Matrix dL_dh, Matrix delta, Matrix dw, Matrix db,
-            Matrix dL_dhPrev) {
+            Matrix dL_dhPrev, Team team) {
         double[] g = dL_dh.data(), as = a.data(), hs = h.data(), d = delta.data();
         for (int k = 0; k < d.length; k++) {
             d[k] = g[k] * f.derivative(as[k], hs[k]);
         }
-        backwardFromDelta(hPrev, delta, dw, db, dL_dhPrev);
+        backwardFromDelta(hPrev, delta, dw, db, dL_dhPrev, team);
     }
 
     /**
@@ -85,16 +88,18 @@ public final class Layer {
      * from the loss, see {@link Backprop}): {@code dw = h_prevᵀ · δ}, {@code db = Σ_samples δ}, and, unless
      * {@code dL_dhPrev} is null (the first layer: nothing below it learns), {@code dL_dhPrev = δ · wᵀ}.
      */
-    void backwardFromDelta(Matrix hPrev, Matrix delta, Matrix dw, Matrix db, Matrix dL_dhPrev) {
-        Products.transposeMultiply(hPrev, delta, dw);
+    void backwardFromDelta(Matrix hPrev, Matrix delta, Matrix dw, Matrix db, Matrix dL_dhPrev, Team team) {
+        Products.transposeMultiply(hPrev, delta, dw, team);
         double[] d = delta.data(), sum = db.data();
         int units = units();
         Arrays.fill(sum, 0.0);
-        for (int k = 0; k < d.length; k++) {
-            sum[k % units] += d[k];
+        for (int row = 0; row < d.length; row += units) {
+            for (int j = 0; j < units; j++) {
+                sum[j] += d[row + j];
+            }
         }
         if (dL_dhPrev != null) {
-            Products.multiplyTranspose(delta, w, dL_dhPrev);
+            Products.multiplyTranspose(delta, w, dL_dhPrev, team);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.backpropkit.core.Network;
 import org.backpropkit.core.Parameter;
 import org.backpropkit.core.Require;
 import org.backpropkit.core.Shuffle;
+import org.backpropkit.core.Team;
 
 /**
  * Gradient descent with the article's update rule, applied to every weight and bias:
@@ -37,7 +38,8 @@ import org.backpropkit.core.Shuffle;
  * step, and {@link #history()} holds the run so far, so the next cell can plot it without having
  * caught anything.
  *
- * <p>A step allocates nothing: the gradients come from reused {@link Backprop} workspaces.
+ * <p>A step allocates nothing: the gradients come from reused {@link Backprop} workspaces. Large
+ * networks train on every core ({@link #threads}); the numbers do not depend on how many.
  */
 public final class Trainer {
 
@@ -52,6 +54,7 @@ public final class Trainer {
     private int batchSize;
     private double momentum;
     private long seed;
+    private int threads = Runtime.getRuntime().availableProcessors();
     private final List<String> tracked = new ArrayList<>();
     private final List<String> only = new ArrayList<>();
     private EpochListener listener = (epoch, loss) -> { };
@@ -93,6 +96,17 @@ public final class Trainer {
     /** The seed of the shuffling of samples into mini-batches (default 0). */
     public Trainer seed(long seed) {
         this.seed = seed;
+        return this;
+    }
+
+    /**
+     * How many threads may share the work of one call (default: every core). Only products large enough
+     * to repay the hand-over are split (see {@link Team}; never for the lessons' small networks), each
+     * entry is summed by one thread in the same order, so the results are the same bits on any number of
+     * threads; and no thread outlives the call.
+     */
+    public Trainer threads(int threads) {
+        this.threads = Require.positive("threads", threads);
         return this;
     }
 
@@ -156,42 +170,44 @@ public final class Trainer {
         List<Parameter> watched = resolve(net, tracked);
         int batch = batchSize == 0 ? n : Math.min(batchSize, n);
         int steps = (n + batch - 1) / batch;
-        Backprop whole = new Backprop(net, n);
-        Backprop full = batch == n ? whole : new Backprop(net, batch);
-        Backprop rest = n % batch == 0 ? null : new Backprop(net, n % batch);
-        State state = new State(net, only.isEmpty() ? null : resolve(net, only));
-        int[] order = IntStream.range(0, n).toArray(); // shuffled again in each epoch, when there are batches
-        Random random = new Random(seed);
-        History history = new History(eta, epochs, net.notation(), watched);
-        latest = history;
-        double start = whole.loss(x, t);
-        if (!Double.isFinite(start)) {
-            throw new IllegalArgumentException(notFiniteBeforeTraining(net, start));
-        }
-        history.record(0, start, net);
-        // epoch cannot pass Integer.MAX_VALUE and wrap: the history is full at History.MAX_EPOCHS and stops the run.
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            if (batch < n) {
-                Shuffle.inPlace(order, random);
+        try (Team team = Team.of(threads, net, batch)) { // closed at the end: no thread outlives the call
+            Backprop whole = new Backprop(net, n, team);
+            Backprop full = batch == n ? whole : new Backprop(net, batch, team);
+            Backprop rest = n % batch == 0 ? null : new Backprop(net, n % batch, team);
+            State state = new State(net, only.isEmpty() ? null : resolve(net, only));
+            int[] order = IntStream.range(0, n).toArray(); // shuffled again in each epoch, when there are batches
+            Random random = new Random(seed);
+            History history = new History(eta, epochs, net.notation(), watched);
+            latest = history;
+            double start = whole.loss(x, t);
+            if (!Double.isFinite(start)) {
+                throw new IllegalArgumentException(notFiniteBeforeTraining(net, start));
             }
-            for (int step = 0; step < steps; step++) {
-                if (Interrupted.requested()) {
-                    throw new TrainingInterrupted(history, epoch, epochs, step, steps);
+            history.record(0, start, net);
+            // epoch cannot pass Integer.MAX_VALUE and wrap: the history is full at History.MAX_EPOCHS and stops the run.
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                if (batch < n) {
+                    Shuffle.inPlace(order, random);
                 }
-                int from = step * batch;
-                Backprop workspace = from + batch <= n ? full : rest;
-                state.step(workspace.gradients(x, t, order, from));
+                for (int step = 0; step < steps; step++) {
+                    if (Interrupted.requested()) {
+                        throw new TrainingInterrupted(history, epoch, epochs, step, steps);
+                    }
+                    int from = step * batch;
+                    Backprop workspace = from + batch <= n ? full : rest;
+                    state.step(workspace.gradients(x, t, order, from));
+                }
+                double loss = whole.lossOfChecked(x, t); // checked by the first whole.loss above
+                if (!Double.isFinite(loss) || !state.finite()) {
+                    state.restore();
+                    throw new TrainingDiverged(history, epoch, loss, momentum);
+                }
+                state.save();
+                history.record(epoch, loss, net);
+                listener.epochEnded(epoch, loss);
             }
-            double loss = whole.loss(x, t);
-            if (!Double.isFinite(loss) || !state.finite()) {
-                state.restore();
-                throw new TrainingDiverged(history, epoch, loss, momentum);
-            }
-            state.save();
-            history.record(epoch, loss, net);
-            listener.epochEnded(epoch, loss);
+            return history;
         }
-        return history;
     }
 
     /**

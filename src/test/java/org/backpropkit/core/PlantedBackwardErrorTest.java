@@ -37,7 +37,7 @@ class PlantedBackwardErrorTest {
             delta[l] = Matrix.zeros(1, units);
             dw[l] = Matrix.zeros(net.layer(l).inputs(), units);
             db[l] = Matrix.zeros(1, units);
-            net.layer(l).forward(h[l - 1], a[l], h[l]);
+            net.layer(l).forward(h[l - 1], a[l], h[l], null);
         }
         Activation f = net.layer(depth).activation();
         Loss loss = net.loss();
@@ -46,13 +46,13 @@ class PlantedBackwardErrorTest {
             double outputError = loss.fusedWith(f) ? y - T[k] : loss.derivative(y, T[k]) * f.derivative(a[depth].get(0, k), y);
             delta[depth].set(0, k, plant == Plant.OUTPUT_SLOPE_FORGOTTEN ? loss.derivative(y, T[k]) : outputError);
         }
-        net.layer(depth).backwardFromDelta(h[depth - 1], delta[depth], dw[depth], db[depth], dL_dh[depth - 1]);
+        net.layer(depth).backwardFromDelta(h[depth - 1], delta[depth], dw[depth], db[depth], dL_dh[depth - 1], null);
         for (int l = depth - 1; l >= 1; l--) {
             Matrix below = l > 1 ? dL_dh[l - 1] : null;
             if (plant == Plant.HIDDEN_SLOPE_FORGOTTEN) {
-                net.layer(l).backwardFromDelta(h[l - 1], dL_dh[l], dw[l], db[l], below);
+                net.layer(l).backwardFromDelta(h[l - 1], dL_dh[l], dw[l], db[l], below, null);
             } else {
-                net.layer(l).backward(h[l - 1], a[l], h[l], dL_dh[l], delta[l], dw[l], db[l], below);
+                net.layer(l).backward(h[l - 1], a[l], h[l], dL_dh[l], delta[l], dw[l], db[l], below, null);
             }
         }
         return net.parameters().stream()
