@@ -11,7 +11,8 @@ JUPYTER_PYTHON="${BACKPROP_KIT_PYTHON:-/usr/bin/python3}"
 # checked by command instead: see need_node and need_browser_tools.)
 KIT_APT_PACKAGES="openjdk-17-jdk-headless maven jupyter-notebook jupyter-nbconvert python3-nbclient python3-nbconvert
  python3-nbformat jupyter-client python3-jupyter-kernel-test python3-pytest fontconfig fonts-dejavu-core graphviz
- jupyterhub python3-jupyter-server python3-jupyterlab-server python3-psutil python3-requests python3-websocket"
+ jupyterhub python3-jupyter-server python3-jupyterlab-server python3-psutil python3-requests python3-websocket
+ python3-pytest-xdist"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

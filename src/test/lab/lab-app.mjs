@@ -110,7 +110,9 @@ async function main() {
   const log = [];
   const here = dirname(fileURLToPath(import.meta.url));
   const server = startServer([join(here, 'app', 'lab_app.py')],
-    { root, port, token, log, env: { KIT_LAB_BUILD: args.app, KIT_LAB_STATE: state } });
+    // Kernels run headless here, as the kit's lesson runner does: step-throughs show their final frame at once.
+    // The renderer test (lab-renderers.mjs) plays them live, where in-place updates are what it checks.
+    { root, port, token, log, env: { KIT_LAB_BUILD: args.app, KIT_LAB_STATE: state, BACKPROP_KIT_HEADLESS: '1' } });
   const failures = [];
   let browser;
   try {

@@ -177,14 +177,15 @@ def test_fixture_student_copy_compiles_in_every_cell(jshell_cells):
     assert [int(o.split()[1]) for o in not_yet] == [4, 5, 6, 8, 10, 11]
 
 
-def test_lessons_have_student_copies_that_compile(jshell_cells):
-    lessons = sorted((KIT / "notebooks").glob("*.ipynb"))
-    if not lessons:
-        pytest.skip("no notebooks/ in this checkout yet")
-    for path in lessons:
-        copy = student.student_notebook(read(path), path.name)
-        rejected = [o for o in jshell_cells(copy, keep_going=True) if o.startswith("rejected")]
-        assert rejected == [], f"{path.name}: student copy does not compile: {rejected}"
+LESSONS = sorted((KIT / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.skipif(not LESSONS, reason="no notebooks/ in this checkout yet")
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lessons_have_student_copies_that_compile(path, jshell_cells):
+    copy = student.student_notebook(read(path), path.name)
+    rejected = [o for o in jshell_cells(copy, keep_going=True) if o.startswith("rejected")]
+    assert rejected == [], f"{path.name}: student copy does not compile: {rejected}"
 
 
 def test_the_script_runs_on_the_system_python_and_gives_the_same_files_twice(tmp_path):
