@@ -35,6 +35,13 @@ def test_chart_is_a_png_and_table_is_bounded_html(kernel):
     assert "130 more rows" in html
 
 
+def test_an_image_is_a_png_with_a_plain_text_that_names_its_size(kernel):
+    cell = kernel.run("new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB)")
+    assert cell.status == "ok", cell.error
+    assert cell.data["image/png"].startswith("iVBORw0KGgo")
+    assert cell.data["text/plain"] == "[image: 3 × 2 pixels]"  # not toString's hash, which differs every run
+
+
 def test_compile_error_shows_the_code_with_a_marker(kernel):
     cell = kernel.run('int a = 1;\nString s = a;')
     assert cell.status == "error"

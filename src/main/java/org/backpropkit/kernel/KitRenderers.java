@@ -43,9 +43,13 @@ public final class KitRenderers implements Extension {
                     context.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64(pngOf(BitmapEncoder.getBufferedImage(chart))));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "[chart: " + chart.getTitle() + "]");
                 });
-        renderer.createRegistration(RenderedImage.class).preferring(MIMEType.IMAGE_PNG)
-                .register((image, context) -> context.renderIfRequested(MIMEType.IMAGE_PNG,
-                        () -> base64(pngOf(image))));
+        renderer.createRegistration(RenderedImage.class).preferring(MIMEType.IMAGE_PNG).supporting(MIMEType.TEXT_PLAIN)
+                .register((image, context) -> {
+                    context.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64(pngOf(image)));
+                    // not the image's toString, whose object hash changes from run to run
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN,
+                            () -> "[image: " + image.getWidth() + " × " + image.getHeight() + " pixels]");
+                });
         renderer.createRegistration(Table.class).preferring(MIMEType.TEXT_HTML)
                 .register((table, context) -> context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(table)));
     }
