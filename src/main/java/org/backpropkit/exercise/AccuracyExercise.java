@@ -101,6 +101,7 @@ final class AccuracyExercise {
         return sets;
     }
 
+    /** The index of the largest entry (the first, on a tie): a row's predicted class, or a one-hot row's class. */
     static int argmax(double[] row) {
         int best = 0;
         for (int k = 1; k < row.length; k++) {
@@ -109,7 +110,8 @@ final class AccuracyExercise {
         return best;
     }
 
-    private static int argmin(double[] row) {
+    /** The index of the smallest entry (the first, on a tie): the planted slip "the smallest output". */
+    static int argmin(double[] row) {
         int least = 0;
         for (int k = 1; k < row.length; k++) {
             least = row[k] < row[least] ? k : least;

@@ -1,5 +1,8 @@
 package org.backpropkit.exercise;
 
+import static org.backpropkit.exercise.AccuracyExercise.argmax;
+import static org.backpropkit.exercise.AccuracyExercise.argmin;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -119,21 +122,5 @@ final class ConfusionExercise {
             all[truth.apply(ys, ts) * CLASSES + prediction.apply(ys, ts)] += 1;
         }
         return all;
-    }
-
-    private static int argmax(double[] v) {
-        int best = 0;
-        for (int k = 1; k < v.length; k++) {
-            best = v[k] > v[best] ? k : best;
-        }
-        return best;
-    }
-
-    private static int argmin(double[] v) {
-        int best = 0;
-        for (int k = 1; k < v.length; k++) {
-            best = v[k] < v[best] ? k : best;
-        }
-        return best;
     }
 }
