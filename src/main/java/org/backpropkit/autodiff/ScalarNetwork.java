@@ -265,10 +265,6 @@ public final class ScalarNetwork {
     /** E.g. {@code 2-3-2 network in 49 scalar values, L = 0.092447}. */
     @Override
     public String toString() {
-        StringBuilder sizes = new StringBuilder().append(net.inputs());
-        for (int l = 1; l <= net.depth(); l++) {
-            sizes.append('-').append(net.layer(l).units());
-        }
-        return sizes + " network in " + loss.graph().size() + " scalar values, L = " + Format.number(loss.data());
+        return net.shape() + " network in " + loss.graph().size() + " scalar values, L = " + Format.number(loss.data());
     }
 }

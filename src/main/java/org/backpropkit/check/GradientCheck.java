@@ -167,13 +167,9 @@ public final class GradientCheck {
             pass = Math.min(pass, (System.nanoTime() - start) / 1e9);
         }
         int total = net.parameters().size();
-        StringBuilder sizes = new StringBuilder().append(net.inputs());
-        for (int l = 1; l <= net.depth(); l++) {
-            sizes.append('-').append(net.layer(l).units());
-        }
         int affordable = (int) Math.max(1, Math.min(total, LIMIT / (2.0 * x.rows() * perSample)));
         throw new IllegalArgumentException("Checking " + (checked == total ? "every one of the " : checked + " of the ")
-                + total + " parameters of this " + sizes + " network takes " + String.format(Locale.ROOT, "%.0f", passes)
+                + total + " parameters of this " + net.shape() + " network takes " + String.format(Locale.ROOT, "%.0f", passes)
                 + " forward passes (two per parameter) of " + x.rows() + (x.rows() == 1 ? " sample" : " samples") + ", "
                 + String.format(Locale.ROOT, "%.1e", cost) + " multiply-adds: about " + duration(passes * pass)
                 + " here, one pass taking " + duration(pass) + ". The kit refuses checks above "

@@ -330,13 +330,19 @@ public final class Network {
         loss.requireTargets(t);
     }
 
-    /** E.g. {@code 2-3-2 network, σ hidden, σ output, L2 loss, 17 parameters}. */
-    @Override
-    public String toString() {
+    /** The sizes of its layers, inputs first, e.g. {@code 2-3-2}. */
+    public String shape() {
         StringBuilder s = new StringBuilder().append(inputs());
         for (Layer layer : layers) {
             s.append('-').append(layer.units());
         }
+        return s.toString();
+    }
+
+    /** E.g. {@code 2-3-2 network, σ hidden, σ output, L2 loss, 17 parameters}. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder(shape());
         Activation out = layers.get(layers.size() - 1).activation();
         s.append(" network, ");
         if (depth() > 1) {

@@ -98,11 +98,7 @@ public final class GradientTable implements RichText {
         for (GradientReport.Result r : report.results()) {
             rows.add(new Row(r.parameter(), r.analytic(), kit.of(r.parameter()), r.numeric(), r.relativeError(), r.verdict()));
         }
-        StringBuilder shape = new StringBuilder().append(net.inputs());
-        for (int l = 1; l <= net.depth(); l++) {
-            shape.append('-').append(net.layer(l).units());
-        }
-        String where = shape + " network, " + x.rows() + (x.rows() == 1 ? " sample" : " samples");
+        String where = net.shape() + " network, " + x.rows() + (x.rows() == 1 ? " sample" : " samples");
         return new GradientTable(rows, perMatrix, where);
     }
 

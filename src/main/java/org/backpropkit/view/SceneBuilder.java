@@ -161,11 +161,7 @@ final class SceneBuilder {
 
     /** E.g. {@code 2-8-2 network} */
     static String shape(Network net) {
-        StringBuilder s = new StringBuilder().append(net.inputs());
-        for (int l = 1; l <= net.depth(); l++) {
-            s.append('-').append(net.layer(l).units());
-        }
-        return s.append(" network").toString();
+        return net.shape() + " network";
     }
 
     /** E.g. {@code 2-3-2 network: σ hidden, σ output, L2 loss}: the start of every picture's title. */

@@ -68,6 +68,13 @@ class ArticleNetworkTest {
         assertEquals("2-3-2 network, σ hidden, σ output, L2 loss, 17 parameters", net.toString());
     }
 
+    @Test
+    void shapeListsTheSizesInputsFirst() {
+        assertEquals("2-3-2", net.shape());
+        assertEquals("64-32-10", Network.of(64, 32, 10).seed(0).shape());
+        assertEquals("4-3-5-3-2", Network.of(4, 3, 5, 3, 2).seed(0).shape());
+    }
+
     static void assertRow(double[] expected, Matrix actual) {
         assertEquals(1, actual.rows(), "rows of " + actual.shape());
         assertMatrix(expected, actual);
