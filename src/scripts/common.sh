@@ -7,7 +7,8 @@ JUPYTER_PYTHON="${BACKPROP_KIT_PYTHON:-/usr/bin/python3}"
 
 # Debian packages the kit uses: Jupyter and its execution/testing modules, fonts for charts, Graphviz
 # (its dot program lays out the computation graphs of lesson 15); JupyterHub (and the HTTP/websocket/process
-# modules its test drives it with) and jupyter_server for the workshop tests. (Node, npm and Chromium are
+# modules its test drives it with) and jupyter_server for the workshop tests; pytest-xdist spreads the
+# instructor tests over the cores. (Node, npm and Chromium are
 # checked by command instead: see need_node and need_browser_tools.)
 KIT_APT_PACKAGES="openjdk-17-jdk-headless maven jupyter-notebook jupyter-nbconvert python3-nbclient python3-nbconvert
  python3-nbformat jupyter-client python3-jupyter-kernel-test python3-pytest fontconfig fonts-dejavu-core graphviz
