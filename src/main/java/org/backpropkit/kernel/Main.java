@@ -3,6 +3,10 @@ package org.backpropkit.kernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.backpropkit.check.GradientCheck;
+import org.backpropkit.core.Article;
+import org.backpropkit.core.Network;
+import org.backpropkit.train.Trainer;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
@@ -37,6 +41,7 @@ public final class Main {
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(file));
 
         exitWithServer(System.getenv("JPY_PARENT_PID"));
+        initializeKitLoops();
         JavaKernel kernel = create(Settings.fromEnvironment(System.getenv()));
         KitConnection connection = new KitConnection(properties);
         kernel.becomeHandlerForConnection(connection);
@@ -78,6 +83,29 @@ public final class Main {
             ServerLog.say("the Jupyter server (process " + pid + ") ended: the kernel ends too");
             System.exit(0);
         });
+    }
+
+    /**
+     * Initializes the classes of the kit's long loops (forward and backward passes, their products, training,
+     * gradient checks) on a thread of the kernel's own while it starts, so that no cell initializes them. On
+     * JDK 17 to 19 JShell stops a cell with {@code Thread.stop}; a stop that lands in a class's static
+     * initializer leaves that class unusable until the kernel restarts ("Could not initialize class
+     * org.backpropkit.core.Products"), so a learner who interrupted the first training cell of a session lost
+     * the kit. A cell that needs a class meanwhile waits for this thread to finish it.
+     */
+    static void initializeKitLoops() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                Network net = Article.network();
+                double[] x = Article.x(), t = Article.t();
+                GradientCheck.run(net, x, t);
+                Trainer.sgd(0.5).epochs(1).train(net, x, t);
+            } catch (Throwable e) { // the cells will meet the same error, in their own words
+                ServerLog.say("initializing the kit's classes failed: " + e);
+            }
+        }, "backprop-kit class initialization");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /**
