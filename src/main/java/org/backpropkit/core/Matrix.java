@@ -178,16 +178,31 @@ public final class Matrix {
 
     /** {@code this ← this + s · m}, entry by entry; the update {@code θ ← θ − η∇L} is {@code addScaled(−η, ∇L)}. */
     public void addScaled(double s, Matrix m) {
+        addScaled(s, m, 0, rows);
+    }
+
+    /**
+     * {@code this ← this + s · m} on the rows {@code from … to − 1} only, the others untouched: one thread's
+     * share when the threads of a training call update a large layer.
+     */
+    public void addScaled(double s, Matrix m, int from, int to) {
         requireSameShape(m);
+        requireRows(from, to);
         double[] z = m.data;
-        for (int k = 0; k < data.length; k++) {
+        for (int k = from * cols, end = to * cols; k < end; k++) {
             data[k] += s * z[k];
         }
     }
 
     /** {@code this ← c · this}, entry by entry. */
     public void scale(double c) {
-        for (int k = 0; k < data.length; k++) {
+        scale(c, 0, rows);
+    }
+
+    /** {@code this ← c · this} on the rows {@code from … to − 1} only, as {@link #addScaled(double, Matrix, int, int)}. */
+    public void scale(double c, int from, int to) {
+        requireRows(from, to);
+        for (int k = from * cols, end = to * cols; k < end; k++) {
             data[k] *= c;
         }
     }
@@ -205,6 +220,13 @@ public final class Matrix {
             sum += v * v;
         }
         return Math.sqrt(sum);
+    }
+
+    private void requireRows(int from, int to) {
+        if (from < 0 || to > rows || from > to) {
+            throw new IllegalArgumentException("rows from " + from + " to " + to + " (exclusive) are not rows of a "
+                    + shape() + " matrix: expected 0 ≤ from ≤ to ≤ " + rows);
+        }
     }
 
     private void requireSameShape(Matrix m) {
@@ -274,10 +296,10 @@ public final class Matrix {
         }
     }
 
-    /** {@code out} row r ← {@code src} row {@code order[from + r]}, for every row of {@code out}. */
-    static void gatherRowsInto(Matrix src, int[] order, int from, Matrix out) {
-        for (int r = 0; r < out.rows; r++) {
-            System.arraycopy(src.data, order[from + r] * src.cols, out.data, r * out.cols, out.cols);
+    /** {@code out} row r ← {@code src} row {@code order[start + r]}, for the rows {@code from ≤ r < to} of {@code out}. */
+    static void gatherRowsInto(Matrix src, int[] order, int start, Matrix out, int from, int to) {
+        for (int r = from; r < to; r++) {
+            System.arraycopy(src.data, order[start + r] * src.cols, out.data, r * out.cols, out.cols);
         }
     }
 
