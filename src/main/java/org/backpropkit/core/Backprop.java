@@ -92,7 +92,7 @@ public final class Backprop {
             dw[l] = Matrix.zeros(layer.inputs(), layer.units());
             db[l] = Matrix.zeros(1, layer.units());
             int k = l;
-            gradientsOfRows[l] = (from, to) -> layer.gradients(h[k - 1], delta[k], dw[k], db[k], from, to);
+            gradientsOfRows[l] = (from, to) -> gradients(k, from, to);
             cost += (long) layer.inputs() * layer.units();
         }
         perSample = cost;
@@ -193,7 +193,7 @@ public final class Backprop {
         // Rules 3 and 4 sum over the samples: a team's threads take blocks of rows of each layer's parameters.
         for (int l = 1; l < layers.length; l++) {
             if (team == null) {
-                layers[l].gradients(h[l - 1], delta[l], dw[l], db[l], 0, layers[l].inputs() + 1);
+                gradients(l, 0, layers[l].inputs() + 1);
             } else {
                 team.shareRowsOf(layers[l], batch, gradientsOfRows[l]);
             }
@@ -224,6 +224,11 @@ public final class Backprop {
             layers[l + 1].sendBack(delta[l + 1], dL_dh[l], from, to);
             layers[l].error(dL_dh[l], a[l], h[l], delta[l], from, to);
         }
+    }
+
+    /** Rules 3 and 4 for rows {@code from … to − 1} of layer {@code l}'s parameters (its {@code w}, then {@code b}). */
+    private void gradients(int l, int from, int to) {
+        layers[l].gradients(h[l - 1], delta[l], dw[l], db[l], from, to);
     }
 
     private void checkRows(String name, Matrix m) {
