@@ -162,18 +162,39 @@ public final class Matrix {
         return rows + "×" + cols;
     }
 
-    /** Prints the rows with six significant digits, e.g. {@code [[0.1, -0.2], [0.3, 0.4]]}. */
+    /** The most entries {@link #toString} prints in full; a larger matrix shows its corners. */
+    public static final int PRINTED_ENTRIES = 1000;
+    /** The rows and the columns a large matrix shows at each end. */
+    private static final int EDGE = 3;
+
+    /**
+     * Prints the rows with six significant digits, e.g. {@code [[0.1, -0.2], [0.3, 0.4]]}. A matrix of more
+     * than {@value #PRINTED_ENTRIES} entries shows its first and last three rows and columns, {@code …} for
+     * the others, and its shape, as NumPy prints a large array: {@code [[0.1, 0.2, 0.3, …, 0.9], …] (2048×784)}.
+     */
     @Override
     public String toString() {
+        boolean whole = (long) rows * cols <= PRINTED_ENTRIES;
         StringBuilder s = new StringBuilder("[");
         for (int i = 0; i < rows; i++) {
+            if (!whole && i == EDGE && rows > 2 * EDGE) {
+                s.append(", …");
+                i = rows - EDGE - 1;
+                continue;
+            }
             s.append(i == 0 ? "[" : ", [");
             for (int j = 0; j < cols; j++) {
+                if (!whole && j == EDGE && cols > 2 * EDGE) {
+                    s.append(", …");
+                    j = cols - EDGE - 1;
+                    continue;
+                }
                 s.append(j == 0 ? "" : ", ").append(Format.number(data[i * cols + j]));
             }
             s.append(']');
         }
-        return s.append(']').toString();
+        s.append(']');
+        return whole ? s.toString() : s.append(" (").append(shape()).append(')').toString();
     }
 
     /** {@code this ← this + s · m}, entry by entry; the update {@code θ ← θ − η∇L} is {@code addScaled(−η, ∇L)}. */
