@@ -27,7 +27,7 @@ java "${vector[@]}" -cp "$cp" org.backpropkit.bench.AllocationPerStep > "$out/al
 say "The kit (JMH, gc profiler): one thread, all cores, gradient checks"
 java -cp "$cp" org.openjdk.jmh.Main -prof gc -rf json -rff "$out/jmh.json" TrainingBench > "$out/jmh.log"
 say "The kit with its plain-Java products (no vector module), one thread"
-java -cp "$cp" org.openjdk.jmh.Main -jvmArgsAppend "-Xms1g -Xmx1g" -p workload=DIGITS,WIDE -p threads=1 -wi 2 -i 3 \
+java -cp "$cp" org.openjdk.jmh.Main -jvmArgsAppend "-Xms1g -Xmx1g" -p workload=DIGITS,WIDE -p threads=1 -wi 6 -i 3 \
     -rf json -rff "$out/jmh-plain.json" 'TrainingBench\.train$' > "$out/jmh-plain.log"
 say "NumPy and PyTorch, pinned to one thread"
 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 TORCH_NUM_THREADS=1 \

@@ -56,10 +56,13 @@ mkdir -p "$stage/$name"
 # the C1 compiler only (faster start and cells, less memory; lessons' training cells stay well under a
 # second), serial GC with a small young generation that gives memory back as soon as a full collection finds
 # it free (-XX:-ShrinkHeapInSteps: the kernel collects after an OutOfMemoryError), and a class-data-sharing
-# archive made at install time.
+# archive made at install time, mapped where it was made (-XX:ArchiveRelocationMode=0: this JDK's default moves
+# the archives to a random address and rewrites their pointers, which takes ~40 ms at every start and turns
+# ~18 MB of pages that kernels on one machine could share into each kernel's own).
 # The learner's BACKPROP_KIT_JVM_OPTS come last, so they win (e.g. -XX:TieredStopAtLevel=4 -Xmx4g).
 jvm_opts="-ea -Djava.awt.headless=true -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -Xms16m -Xmx1g \
--XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -Xss4m"
+-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -Xss4m \
+-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
 classpath="$KIT/target/backprop-kit.jar:$KIT/target/lib/*"
 cat > "$stage/$name/launch.sh" <<LAUNCH
 #!/bin/sh

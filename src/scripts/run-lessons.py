@@ -1,6 +1,6 @@
 """Executes the lesson notebooks headlessly with the kit's kernel and reports on each.
 
-    /usr/bin/python3 src/scripts/run-lessons.py [--kernel NAME] [--out DIR] [--check-clean] [NOTEBOOK ...]
+    /usr/bin/python3 src/scripts/run-lessons.py [--kernel NAME] [--out DIR] [--check-clean] [--jobs N] [NOTEBOOK ...]
 
 For every notebook (default: notebooks/*.ipynb, in order) it validates the file with nbformat, runs every
 cell through nbclient, writes the executed notebook and an HTML page to DIR (default build/lessons), and
@@ -13,8 +13,12 @@ The pages' math is typeset to SVG at build time (src/scripts/math/render-math.cj
 page shows its formulas in any browser, offline, without MathJax on the machine; a formula with a TeX error
 fails its lesson. Without node or that npm package (kit.sh installs both) the pages keep nbconvert's
 MathJax script, which works only where its MathJax is, and a warning says so.
+
+--jobs N runs N lessons at a time, each in its own kernel (the tests use 2: a kernel's start and a lesson's cells
+keep about one core busy); the seconds printed are then those of lessons that shared the machine.
 """
 import argparse
+import concurrent.futures
 import os
 import shutil
 import subprocess
@@ -105,6 +109,7 @@ def main():
     parser.add_argument("--kernel", default="backprop-java")
     parser.add_argument("--out", default=str(KIT / "build" / "lessons"))
     parser.add_argument("--check-clean", action="store_true")
+    parser.add_argument("--jobs", type=int, default=1, help="lessons run at a time, each in its own kernel")
     parser.add_argument("notebooks", nargs="*")
     args = parser.parse_args()
     paths = [Path(p) for p in args.notebooks] or sorted((KIT / "notebooks").glob("[0-9]*.ipynb"))
@@ -113,12 +118,14 @@ def main():
     out_dir = Path(args.out)
     print(f"{'lesson':<34} {'cells':>5} {'checks ✓':>9} {'seconds':>8}  result")
     failed, total = 0, time.monotonic()
-    for path in paths:
-        cells, checks, seconds, problems = run(path, args.kernel, out_dir, args.check_clean)
-        failed += bool(problems)
-        print(f"{path.stem:<34} {cells:>5} {checks:>9} {seconds:>8.1f}  {'FAILED' if problems else 'ok'}")
-        for p in problems:
-            print(f"    {p}")
+    with concurrent.futures.ProcessPoolExecutor(max(1, args.jobs)) as pool:
+        runs = [pool.submit(run, path, args.kernel, out_dir, args.check_clean) for path in paths]
+        for path, done in zip(paths, runs):  # a line per lesson as soon as it and those before it are done
+            cells, checks, seconds, problems = done.result()
+            failed += bool(problems)
+            print(f"{path.stem:<34} {cells:>5} {checks:>9} {seconds:>8.1f}  {'FAILED' if problems else 'ok'}", flush=True)
+            for p in problems:
+                print(f"    {p}")
     pages = [out_dir / path.with_suffix(".html").name for path in paths]
     math = typeset_math(pages)
     if math is None:

@@ -5,6 +5,7 @@
 #     page; display updates checked against the messaging protocol, tables against the sanitizer.
 #  2. JupyterLab itself, assembled from its npm packages and served by jupyterlab_server: every lesson
 #     opened, Run All, and what the notebook then shows.
+# The two run at the same time; their lines are marked [renderers] and [lab].
 #
 #   bash src/scripts/test-lab.sh                 # the harness self-check, then every notebooks/*.ipynb
 #   bash src/scripts/test-lab.sh notebooks/08-gradient-descent.ipynb
@@ -32,9 +33,17 @@ trap 'rm -rf "${KIT_TEMP_JUPYTER:-}"' EXIT
 temporary_kernel backprop-java "$(readlink -f "$(command -v java)")"
 lessons=("$@") coverage=(--no-coverage)  # a hand-picked lesson need not hold a table, an update and math
 [ ${#lessons[@]} -gt 0 ] || { lessons=("$KIT"/notebooks/*.ipynb); coverage=(); }
-say "Every lesson in JupyterLab's renderers (${#lessons[@]} notebooks), after a notebook whose check must fail"
+# The two front ends run side by side, each with its own server, browser and kernels: both mostly wait (on a
+# kernel, on a step-through's pace, on MathJax), so together they take little more than the longer one.
+say "Every lesson in JupyterLab's renderers (${#lessons[@]} notebooks, after a notebook whose check must fail) and in JupyterLab itself (open, Run All, look), side by side"
 JUPYTER_PYTHON="$JUPYTER_PYTHON" node "$LAB/lab-renderers.mjs" --page "$OUT/page" --out "$OUT" "${coverage[@]}" \
-    --planted "$LAB/fixtures/harness-error.ipynb" "CheckFailed: ✗ planted" "${lessons[@]}"
-say "Every lesson in JupyterLab itself: open, Run All, look"
-JUPYTER_PYTHON="$JUPYTER_PYTHON" node "$LAB/lab-app.mjs" --app "$OUT/app" --out "$OUT/app-screenshots" "${lessons[@]}"
+    --planted "$LAB/fixtures/harness-error.ipynb" "CheckFailed: ✗ planted" "${lessons[@]}" 2>&1 | sed -u 's/^/[renderers] /' &
+renderers=$!
+JUPYTER_PYTHON="$JUPYTER_PYTHON" node "$LAB/lab-app.mjs" --app "$OUT/app" --out "$OUT/app-screenshots" "${lessons[@]}" 2>&1 \
+    | sed -u 's/^/[lab] /' &
+app=$!
+failed=()
+wait "$renderers" || failed+=("JupyterLab's renderers")
+wait "$app" || failed+=("JupyterLab itself")
+[ ${#failed[@]} -eq 0 ] || die "failed: ${failed[*]} (see the lines above, marked [renderers] and [lab])"
 say "JupyterLab tests passed in ${SECONDS} s; screenshots in build/lab/ and build/lab/app-screenshots/"

@@ -18,7 +18,7 @@ say "Lessons: validated, executed with the kit's kernel, committed without outpu
 install_math_renderer
 trap 'rm -rf "${KIT_TEMP_JUPYTER:-}"' EXIT
 temporary_kernel backprop-java "$(readlink -f "$(command -v java)")"
-"$JUPYTER_PYTHON" "$KIT/src/scripts/run-lessons.py" --kernel backprop-java --check-clean --out "$KIT/build/test-lessons"
+"$JUPYTER_PYTHON" "$KIT/src/scripts/run-lessons.py" --kernel backprop-java --check-clean --jobs 2 --out "$KIT/build/test-lessons"
 say "Instructor tools: student copies, planted wrong answers for every exercise, offline bundle, system-wide install"
 # Each test runs its own kernel, so they spread over the cores (pytest-xdist) when it is installed.
 spread=(); "$JUPYTER_PYTHON" -c "import xdist" 2>/dev/null && spread=(-n auto)

@@ -22,7 +22,7 @@ import { basename, join, resolve } from 'node:path';
 import { freePort, launchChromium, startServer, stopServer, waitForServer } from './server.mjs';
 
 function parseArgs(argv) {
-  const args = { page: null, out: 'build/lab', timeout: 300, notebooks: [], expectAll: true, planted: null, wanted: null };
+  const args = { page: null, out: 'build/lab', timeout: 600, notebooks: [], expectAll: true, planted: null, wanted: null };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--page') args.page = resolve(argv[++i]);
     else if (argv[i] === '--out') args.out = resolve(argv[++i]);

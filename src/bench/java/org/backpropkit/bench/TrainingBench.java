@@ -27,14 +27,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * is a training step. Each runs on one thread and on every core (the article's network never starts a
  * thread: its products are far too small to share).
  *
+ * <p>Six one-second warm-ups: on the 2-core machine of docs/performance.md a fork needs about five seconds
+ * before its scores stop rising (the article's network went 1,232 → 946 → 1,746 → 1,880 calls/s over eight
+ * warm-ups, the wide one 1.0 → 10.7 → 14.6); with the two warm-ups used before, the measurements were
+ * still climbing and every score was low by a quarter or more.
+ *
  * <p>The forks run with the vector module ({@code --add-modules jdk.incubator.vector}), so the kit uses
  * its vector products; {@code bench.sh} runs them once more without it, for the plain-Java products.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 4, time = 1)
+@Warmup(iterations = 6, time = 1)
+@Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-modules", "jdk.incubator.vector"})
 public class TrainingBench {
 
@@ -83,7 +88,7 @@ public class TrainingBench {
     @State(Scope.Thread)
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 2, time = 1)
+    @Warmup(iterations = 4, time = 1)
     @Measurement(iterations = 3, time = 1)
     @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
     public static class Check {

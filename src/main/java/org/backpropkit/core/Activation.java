@@ -111,10 +111,10 @@ public enum Activation {
         }
 
         @Override
-        void applyInto(Matrix a, Matrix h) {
+        void applyInto(Matrix a, Matrix h, int from, int to) {
             double[] in = a.data(), out = h.data();
             int n = a.cols();
-            for (int r = 0; r < a.rows(); r++) {
+            for (int r = from; r < to; r++) {
                 int start = r * n;
                 double max = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j < n; j++) {
@@ -164,10 +164,10 @@ public enum Activation {
      */
     public abstract String derivativeFormula(String h, String a, boolean latex);
 
-    /** {@code h = f(a)} for every entry; {@code h} may be a reused buffer. */
-    void applyInto(Matrix a, Matrix h) {
+    /** {@code h = f(a)} for every entry of the rows {@code from … to − 1}; {@code h} may be a reused buffer. */
+    void applyInto(Matrix a, Matrix h, int from, int to) {
         double[] in = a.data(), out = h.data();
-        for (int k = 0; k < a.rows() * a.cols(); k++) {
+        for (int k = from * a.cols(), end = to * a.cols(); k < end; k++) {
             out[k] = apply(in[k]);
         }
     }

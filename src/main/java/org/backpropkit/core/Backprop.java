@@ -13,8 +13,13 @@ package org.backpropkit.core;
  *       first layer {@code δ_j x_i}), summed over the batch;</li>
  *   <li>bias gradient: {@code ∂L/∂b_j = δ_j}, summed over the batch.</li>
  * </ol>
- * Rule 1 is written below; each {@link Layer} does rules 3 and 4 for itself, sends {@code δ wᵀ} down,
- * and applies its own {@code f'} to what it receives (rule 2).
+ * Rule 1 is written below; each {@link Layer} sends {@code δ wᵀ} down and applies its own {@code f'} to
+ * what it receives (rule 2), and sums its own gradients (rules 3 and 4).
+ *
+ * <p>Up to rule 2 every sample is on its own: its forward pass and its errors δ need no other sample. Only
+ * rules 3 and 4 sum over the batch. So the passes run on blocks of samples, and the gradients on blocks of
+ * rows of each layer's parameters: on the threads of a {@link Team} if there is one (a large network in
+ * training), else all at once on the calling thread. The numbers are the same either way, bit for bit.
  *
  * <p>A workspace: it keeps every buffer and reuses it, so a training step allocates nothing; the
  * network's weights are read at each run, so it follows training. Cost of one run: about three times
@@ -23,6 +28,8 @@ package org.backpropkit.core;
 public final class Backprop {
 
     private final Network network;
+    /** The network's layers, {@code layers[1] … layers[depth]}: read at every step, so looked up once. */
+    private final Layer[] layers;
     private final int batch;
     private final Matrix x;
     private final Matrix t;
@@ -35,6 +42,19 @@ public final class Backprop {
     private final ForwardPass forward;
     private final Gradients gradients;
     private final Team team;
+    /** Multiply-adds of one sample's forward pass, to tell the team how large a pass is. */
+    private final long perSample;
+    // What the next pass reads: layer 1's input (x, or a data set read in place) and, for a mini-batch, the
+    // data set's rows order[start …], which each block of samples copies into x and t before its pass.
+    private Matrix input;
+    private Matrix inputs;
+    private Matrix targets;
+    private int[] order;
+    private int start;
+    // The work handed to a team, made once so that a run allocates nothing.
+    private final Team.Part forwardOfSamples = this::forward;
+    private final Team.Part errorsOfSamples = this::errors;
+    private final Team.Part[] gradientsOfRows;
 
     /** A workspace for {@code network} and batches of {@code batch} samples, on the calling thread. */
     public Backprop(Network network, int batch) {
@@ -42,7 +62,7 @@ public final class Backprop {
     }
 
     /**
-     * A workspace whose large products are split between the threads of {@code team} (null: the calling
+     * A workspace whose large passes are shared between the threads of {@code team} (null: the calling
      * thread alone). The numbers are the same either way, bit for bit.
      */
     public Backprop(Network network, int batch, Team team) {
@@ -58,18 +78,31 @@ public final class Backprop {
         delta = new Matrix[depth + 1];
         dw = new Matrix[depth + 1];
         db = new Matrix[depth + 1];
+        gradientsOfRows = new Team.Part[depth + 1];
+        layers = new Layer[depth + 1];
         h[0] = x;
+        long cost = 0;
         for (int l = 1; l <= depth; l++) {
             Layer layer = network.layer(l);
+            layers[l] = layer;
             a[l] = Matrix.zeros(batch, layer.units());
             h[l] = Matrix.zeros(batch, layer.units());
             dL_dh[l] = Matrix.zeros(batch, layer.units());
             delta[l] = Matrix.zeros(batch, layer.units());
             dw[l] = Matrix.zeros(layer.inputs(), layer.units());
             db[l] = Matrix.zeros(1, layer.units());
+            int k = l;
+            gradientsOfRows[l] = (from, to) -> gradients(k, from, to);
+            cost += (long) layer.inputs() * layer.units();
         }
+        perSample = cost;
         forward = new ForwardPass(network.notation(), x, a, h);
         gradients = new Gradients(network, forward, delta, dw, db);
+    }
+
+    /** The number of samples this workspace runs at once. */
+    public int batch() {
+        return batch;
     }
 
     /** Runs the forward pass on {@code input} (one row per sample). */
@@ -77,7 +110,8 @@ public final class Backprop {
         checkRows("x", input);
         network.checkInput(input);
         x.setAll(input);
-        return forward();
+        forwardFrom(x);
+        return forward;
     }
 
     /** Runs the forward and backward passes on inputs {@code input} and targets {@code target}. */
@@ -119,50 +153,82 @@ public final class Backprop {
      * The data set must have been checked by the caller.
      */
     public Gradients gradients(Matrix inputs, Matrix targets, int[] order, int from) {
-        Require.notNull("inputs", inputs);
-        Require.notNull("targets", targets);
-        Require.notNull("order", order);
-        Matrix.gatherRowsInto(inputs, order, from, x);
-        Matrix.gatherRowsInto(targets, order, from, t);
-        return backward();
+        this.inputs = Require.notNull("inputs", inputs);
+        this.targets = Require.notNull("targets", targets);
+        this.order = Require.notNull("order", order);
+        start = from;
+        try {
+            return backward();
+        } finally {
+            this.order = null;
+        }
     }
 
-    private ForwardPass forward() {
-        forwardFrom(x);
-        return forward;
-    }
-
-    /** The forward pass from {@code input} (the workspace's {@code x}, or data read in place). */
+    /** The forward pass of every sample, from {@code input} (the workspace's {@code x}, or data read in place). */
     private void forwardFrom(Matrix input) {
-        for (int l = 1; l <= network.depth(); l++) {
-            network.layer(l).forward(l == 1 ? input : h[l - 1], a[l], h[l], team);
+        this.input = input;
+        if (team == null) {
+            forward(0, batch);
+        } else {
+            team.share(batch, batch * perSample, forwardOfSamples);
+        }
+    }
+
+    /** The forward pass of samples {@code from … to − 1}, layer by layer. */
+    private void forward(int from, int to) {
+        for (int l = 1; l < layers.length; l++) {
+            layers[l].forward(l == 1 ? input : h[l - 1], a[l], h[l], from, to);
         }
     }
 
     private Gradients backward() {
-        forward();
-        int depth = network.depth();
-        Layer output = network.layer(depth);
-        Activation f = output.activation();
+        input = x;
+        // The forward pass and rules 1 and 2, sample by sample (a team's threads take blocks of samples).
+        if (team == null) {
+            errors(0, batch);
+        } else {
+            team.share(batch, batch * perSample, errorsOfSamples);
+        }
+        gradients.setLoss(network.loss().sum(h[layers.length - 1], t) / batch);
+        // Rules 3 and 4 sum over the samples: a team's threads take blocks of rows of each layer's parameters.
+        for (int l = 1; l < layers.length; l++) {
+            if (team == null) {
+                gradients(l, 0, layers[l].inputs() + 1);
+            } else {
+                team.shareRowsOf(layers[l], batch, gradientsOfRows[l]);
+            }
+        }
+        return gradients;
+    }
+
+    /** For samples {@code from … to − 1}: the forward pass, then the errors δ of every layer (rules 1 and 2). */
+    private void errors(int from, int to) {
+        if (order != null) {
+            Matrix.gatherRowsInto(inputs, order, start, x, from, to);
+            Matrix.gatherRowsInto(targets, order, start, t, from, to);
+        }
+        forward(from, to);
+        int depth = layers.length - 1, outputs = layers[depth].units();
+        Activation f = layers[depth].activation();
         Loss loss = network.loss();
         double mean = 1.0 / batch;
-        gradients.setLoss(loss.sum(h[depth], t) / batch);
         // Rule 1, the output error: δ = ∂L/∂y ⊙ f'(a), or y − t for a fused pair; 1/n of it per sample.
         boolean fused = loss.fusedWith(f);
         double[] as = a[depth].data(), ys = h[depth].data(), ts = t.data(), d = delta[depth].data();
-        for (int k = 0; k < d.length; k++) {
+        for (int k = from * outputs, end = to * outputs; k < end; k++) {
             double dL_da = fused ? ys[k] - ts[k] : loss.derivative(ys[k], ts[k]) * f.derivative(as[k], ys[k]);
             d[k] = dL_da * mean;
         }
-        // Rules 3 and 4 for the output layer, which also sends ∂L/∂h = δ wᵀ to the layer below.
-        output.backwardFromDelta(h[depth - 1], delta[depth], dw[depth], db[depth], depth > 1 ? dL_dh[depth - 1] : null,
-                team);
-        // Rule 2 in each layer below (δ = ∂L/∂h ⊙ f'(a)), then its rules 3 and 4, down to the first layer.
+        // Rule 2, down to the first layer: ∂L/∂h = δ wᵀ from the layer above, then δ = ∂L/∂h ⊙ f'(a).
         for (int l = depth - 1; l >= 1; l--) {
-            network.layer(l).backward(h[l - 1], a[l], h[l], dL_dh[l], delta[l], dw[l], db[l], l > 1 ? dL_dh[l - 1] : null,
-                    team);
+            layers[l + 1].sendBack(delta[l + 1], dL_dh[l], from, to);
+            layers[l].error(dL_dh[l], a[l], h[l], delta[l], from, to);
         }
-        return gradients;
+    }
+
+    /** Rules 3 and 4 for rows {@code from … to − 1} of layer {@code l}'s parameters (its {@code w}, then {@code b}). */
+    private void gradients(int l, int from, int to) {
+        layers[l].gradients(h[l - 1], delta[l], dw[l], db[l], from, to);
     }
 
     private void checkRows(String name, Matrix m) {

@@ -162,32 +162,68 @@ public final class Matrix {
         return rows + "×" + cols;
     }
 
-    /** Prints the rows with six significant digits, e.g. {@code [[0.1, -0.2], [0.3, 0.4]]}. */
+    /** The most entries {@link #toString} prints in full; a larger matrix shows its corners. */
+    public static final int PRINTED_ENTRIES = 1000;
+    /** The rows and the columns a large matrix shows at each end. */
+    private static final int EDGE = 3;
+
+    /**
+     * Prints the rows with six significant digits, e.g. {@code [[0.1, -0.2], [0.3, 0.4]]}. A matrix of more
+     * than {@value #PRINTED_ENTRIES} entries shows its first and last three rows and columns, {@code …} for
+     * the others, and its shape, as NumPy prints a large array: {@code [[0.1, 0.2, 0.3, …, 0.9], …] (2048×784)}.
+     */
     @Override
     public String toString() {
+        boolean whole = (long) rows * cols <= PRINTED_ENTRIES;
         StringBuilder s = new StringBuilder("[");
         for (int i = 0; i < rows; i++) {
+            if (!whole && i == EDGE && rows > 2 * EDGE) {
+                s.append(", …");
+                i = rows - EDGE - 1;
+                continue;
+            }
             s.append(i == 0 ? "[" : ", [");
             for (int j = 0; j < cols; j++) {
+                if (!whole && j == EDGE && cols > 2 * EDGE) {
+                    s.append(", …");
+                    j = cols - EDGE - 1;
+                    continue;
+                }
                 s.append(j == 0 ? "" : ", ").append(Format.number(data[i * cols + j]));
             }
             s.append(']');
         }
-        return s.append(']').toString();
+        s.append(']');
+        return whole ? s.toString() : s.append(" (").append(shape()).append(')').toString();
     }
 
     /** {@code this ← this + s · m}, entry by entry; the update {@code θ ← θ − η∇L} is {@code addScaled(−η, ∇L)}. */
     public void addScaled(double s, Matrix m) {
+        addScaled(s, m, 0, rows);
+    }
+
+    /**
+     * {@code this ← this + s · m} on the rows {@code from … to − 1} only, the others untouched: one thread's
+     * share when the threads of a training call update a large layer.
+     */
+    public void addScaled(double s, Matrix m, int from, int to) {
         requireSameShape(m);
+        requireRows(from, to);
         double[] z = m.data;
-        for (int k = 0; k < data.length; k++) {
+        for (int k = from * cols, end = to * cols; k < end; k++) {
             data[k] += s * z[k];
         }
     }
 
     /** {@code this ← c · this}, entry by entry. */
     public void scale(double c) {
-        for (int k = 0; k < data.length; k++) {
+        scale(c, 0, rows);
+    }
+
+    /** {@code this ← c · this} on the rows {@code from … to − 1} only, as {@link #addScaled(double, Matrix, int, int)}. */
+    public void scale(double c, int from, int to) {
+        requireRows(from, to);
+        for (int k = from * cols, end = to * cols; k < end; k++) {
             data[k] *= c;
         }
     }
@@ -205,6 +241,13 @@ public final class Matrix {
             sum += v * v;
         }
         return Math.sqrt(sum);
+    }
+
+    private void requireRows(int from, int to) {
+        if (from < 0 || to > rows || from > to) {
+            throw new IllegalArgumentException("rows from " + from + " to " + to + " (exclusive) are not rows of a "
+                    + shape() + " matrix: expected 0 ≤ from ≤ to ≤ " + rows);
+        }
     }
 
     private void requireSameShape(Matrix m) {
@@ -274,10 +317,10 @@ public final class Matrix {
         }
     }
 
-    /** {@code out} row r ← {@code src} row {@code order[from + r]}, for every row of {@code out}. */
-    static void gatherRowsInto(Matrix src, int[] order, int from, Matrix out) {
-        for (int r = 0; r < out.rows; r++) {
-            System.arraycopy(src.data, order[from + r] * src.cols, out.data, r * out.cols, out.cols);
+    /** {@code out} row r ← {@code src} row {@code order[start + r]}, for the rows {@code from ≤ r < to} of {@code out}. */
+    static void gatherRowsInto(Matrix src, int[] order, int start, Matrix out, int from, int to) {
+        for (int r = from; r < to; r++) {
+            System.arraycopy(src.data, order[start + r] * src.cols, out.data, r * out.cols, out.cols);
         }
     }
 

@@ -22,9 +22,10 @@ import java.lang.management.ManagementFactory;
  * is present, and never under C1 alone ({@code -XX:TieredStopAtLevel=1}, the kernel's default), where
  * vectors are objects on the heap and the plain kernel is faster. {@link #kernel()} names the one in use.
  *
- * <p>A {@link Team} shares the rows of {@code out} between threads; the entries, and their bits, stay
- * the same (every entry is still summed by one thread, in the same order). The smallest products, up to
- * {@link #TINY} multiply-adds, are left to the reference.
+ * <p>Each product computes the rows {@code from … to − 1} of {@code out}, so that the threads of a
+ * {@link Team} can share them; the entries, and their bits, stay the same (every entry is still summed by
+ * one thread, in the same order). The smallest whole products, up to {@link #TINY} multiply-adds, are left
+ * to the reference.
  */
 final class Products {
 
@@ -52,33 +53,42 @@ final class Products {
     private Products() {
     }
 
-    /** {@code out = a · b}, as {@link Matrix#multiplyInto}; with a team, its rows split between threads. */
-    static void multiply(Matrix a, Matrix b, Matrix out, Team team) {
+    /**
+     * Rows {@code from … to − 1} of {@code out = a · b}, as {@link Matrix#multiplyInto} computes them: the
+     * linear step of the forward pass for a block of samples.
+     */
+    static void multiply(Matrix a, Matrix b, Matrix out, int from, int to) {
         int n = a.cols(), m = b.cols();
-        if (a.rows() * n * m <= TINY) {
+        if (a.rows() * n * m <= TINY && from == 0 && to == a.rows()) {
             Matrix.multiplyInto(a, b, out);
         } else {
-            Team.run(team, KERNEL, a.data(), n, 1, b.data(), m, 1, out.data(), a.rows(), n, m);
+            KERNEL.product(a.data(), n, 1, b.data(), m, 1, out.data(), from, to, n, m);
         }
     }
 
-    /** {@code out = aᵀ · b}, as {@link Matrix#transposeMultiplyInto}: the weight gradient, summed over samples in order. */
-    static void transposeMultiply(Matrix a, Matrix b, Matrix out, Team team) {
+    /**
+     * Rows {@code from … to − 1} of {@code out = aᵀ · b}, as {@link Matrix#transposeMultiplyInto}: rows of the
+     * weight gradient {@code h_prevᵀ · δ}, each entry summed over the samples in order.
+     */
+    static void transposeMultiply(Matrix a, Matrix b, Matrix out, int from, int to) {
         int n = a.cols(), m = b.cols();
-        if (a.rows() * n * m <= TINY) {
+        if (a.rows() * n * m <= TINY && from == 0 && to == n) {
             Matrix.transposeMultiplyInto(a, b, out);
         } else {
-            Team.run(team, KERNEL, a.data(), 1, n, b.data(), m, 1, out.data(), n, a.rows(), m);
+            KERNEL.product(a.data(), 1, n, b.data(), m, 1, out.data(), from, to, a.rows(), m);
         }
     }
 
-    /** {@code out = a · bᵀ}, as {@link Matrix#multiplyTransposeInto}: the error sent back. */
-    static void multiplyTranspose(Matrix a, Matrix b, Matrix out, Team team) {
+    /**
+     * Rows {@code from … to − 1} of {@code out = a · bᵀ}, as {@link Matrix#multiplyTransposeInto}: the error
+     * {@code δ · wᵀ} sent back, for a block of samples.
+     */
+    static void multiplyTranspose(Matrix a, Matrix b, Matrix out, int from, int to) {
         int n = a.cols();
-        if (a.rows() * n * b.rows() <= TINY) {
+        if (a.rows() * n * b.rows() <= TINY && from == 0 && to == a.rows()) {
             Matrix.multiplyTransposeInto(a, b, out);
         } else {
-            Team.run(team, KERNEL, a.data(), n, 1, b.data(), 1, n, out.data(), a.rows(), n, b.rows());
+            KERNEL.product(a.data(), n, 1, b.data(), 1, n, out.data(), from, to, n, b.rows());
         }
     }
 

@@ -1,6 +1,8 @@
 package org.backpropkit.kernel;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +24,30 @@ import jdk.jshell.spi.ExecutionEnv;
  * such as the kit's {@code Trainer}. So {@link #stopCell} also sets the interrupt flag of every thread the
  * running snippet started, which the kit's long loops watch, and a snippet that has not started yet does not
  * start.
+ *
+ * <p>Values: JShell makes a string of every value a snippet leaves (its {@code toString}, or each element of an
+ * array, boxed), on the kernel's thread once the snippet is done. The kernel never reads that string: it takes
+ * the live object from the wrapper and renders it itself. So the snippet runs through {@link #runSnippet},
+ * which hands JShell no value: declaring a 2048 × 784 {@code Matrix} took 5 s, and a {@code double[2048][784]}
+ * 1 s, for a string thrown away (and a {@code toString} that never ended would hold the kernel past Interrupt).
  */
 final class SnippetRunner extends LocalExecutionControl {
+
+    /**
+     * The snippet method to run, for the thread JShell starts to run it: that thread is made by the one that
+     * calls {@link #invoke(Method)}, so it inherits the value.
+     */
+    private static final InheritableThreadLocal<Method> SNIPPET = new InheritableThreadLocal<>();
+    private static final Method RUN_SNIPPET;
+
+    static {
+        try {
+            RUN_SNIPPET = SnippetRunner.class.getDeclaredMethod("runSnippet");
+            RUN_SNIPPET.setAccessible(true);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Set<String> refused = new HashSet<>();
     private volatile boolean stopping;
@@ -96,6 +120,32 @@ final class SnippetRunner extends LocalExecutionControl {
         } finally {
             waiting = null;
         }
+    }
+
+    /** Runs the snippet on JShell's thread for it, as JShell would, but gives JShell {@code null} as its value. */
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        SNIPPET.set(doitMethod);
+        try {
+            return super.invoke(RUN_SNIPPET);
+        } finally {
+            SNIPPET.remove();
+        }
+    }
+
+    /**
+     * Calls the snippet method handed to this thread and returns nothing; what the snippet throws comes out
+     * as it is, so JShell sees the same exception (a stop included).
+     */
+    private static Object runSnippet() throws Throwable {
+        Method snippet = SNIPPET.get();
+        SNIPPET.remove(); // threads the snippet starts need not carry it
+        try {
+            snippet.invoke(null);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+        return null;
     }
 
     /** The live value of the static field {@code name} of wrapper class {@code className}, or null. */

@@ -174,7 +174,7 @@ public final class Trainer {
             Backprop whole = new Backprop(net, n, team);
             Backprop full = batch == n ? whole : new Backprop(net, batch, team);
             Backprop rest = n % batch == 0 ? null : new Backprop(net, n % batch, team);
-            State state = new State(net, only.isEmpty() ? null : resolve(net, only));
+            State state = new State(net, only.isEmpty() ? null : resolve(net, only), team);
             int[] order = IntStream.range(0, n).toArray(); // shuffled again in each epoch, when there are batches
             Random random = new Random(seed);
             History history = new History(eta, epochs, net.notation(), watched);
@@ -195,7 +195,7 @@ public final class Trainer {
                     }
                     int from = step * batch;
                     Backprop workspace = from + batch <= n ? full : rest;
-                    state.step(workspace.gradients(x, t, order, from));
+                    state.step(workspace.gradients(x, t, order, from), workspace.batch());
                 }
                 double loss = whole.lossOfChecked(x, t); // checked by the first whole.loss above
                 if (!Double.isFinite(loss) || !state.finite()) {
@@ -239,21 +239,35 @@ public final class Trainer {
 
     /** The parameters being trained, their velocities, and a copy from the last good epoch. */
     private final class State {
+        private final Network net;
+        private final Team team;
         private final Matrix[] theta;
         private final Matrix[] velocity;
         private final Matrix[] saved;
         /** Per matrix, the entries held still by {@link #only}; null when every parameter trains. */
         private final boolean[][] held;
+        /** The update of each layer's rows, made once (a step allocates nothing); it reads {@link #g}. */
+        private final Team.Part[] updates;
+        /** Each layer's inputs, {@code inputs[1] … inputs[depth]}: its parameters have one row more. */
+        private final int[] inputs;
+        private Gradients g;
 
-        State(Network net, List<Parameter> trained) {
+        State(Network net, List<Parameter> trained, Team team) {
+            this.net = net;
+            this.team = team;
             int depth = net.depth();
             theta = new Matrix[2 * depth];
             velocity = new Matrix[2 * depth];
             saved = new Matrix[2 * depth];
+            updates = new Team.Part[depth + 1];
+            inputs = new int[depth + 1];
             for (int l = 1; l <= depth; l++) {
                 Layer layer = net.layer(l);
                 theta[2 * l - 2] = layer.w();
                 theta[2 * l - 1] = layer.b();
+                inputs[l] = layer.inputs();
+                int k = l;
+                updates[l] = (from, to) -> update(k, from, to);
             }
             for (int k = 0; k < theta.length; k++) {
                 velocity[k] = Matrix.zeros(theta[k].rows(), theta[k].cols());
@@ -275,21 +289,46 @@ public final class Trainer {
             return hold;
         }
 
-        /** {@code θ ← θ − η∇L}, or with momentum {@code v ← μv − η∇L; θ ← θ + v}. */
-        void step(Gradients g) {
-            for (int k = 0; k < theta.length; k++) {
-                int l = k / 2 + 1;
-                Matrix gradient = k % 2 == 0 ? g.w(l) : g.b(l);
-                if (held != null) {
-                    hold(held[k], gradient);
+        /**
+         * One step on gradients {@code g} of a batch of {@code batch} samples, layer by layer; a large layer's
+         * rows are shared by the team's threads as its gradient was, so each thread updates the rows it summed.
+         */
+        void step(Gradients g, int batch) {
+            this.g = g;
+            if (held != null) {
+                for (int k = 0; k < theta.length; k++) {
+                    hold(held[k], k % 2 == 0 ? g.w(k / 2 + 1) : g.b(k / 2 + 1));
                 }
-                if (momentum == 0) {
-                    theta[k].addScaled(-eta, gradient);
+            }
+            for (int l = 1; l < inputs.length; l++) {
+                if (team == null) {
+                    update(l, 0, inputs[l] + 1);
                 } else {
-                    velocity[k].scale(momentum);
-                    velocity[k].addScaled(-eta, gradient);
-                    theta[k].addScaled(1, velocity[k]);
+                    team.shareRowsOf(net.layer(l), batch, updates[l]);
                 }
+            }
+        }
+
+        /**
+         * {@code θ ← θ − η∇L}, or with momentum {@code v ← μv − η∇L; θ ← θ + v}, on rows {@code from … to − 1}
+         * of layer {@code l}'s parameters: the rows of {@code w}, then {@code b} as the row after them.
+         */
+        private void update(int l, int from, int to) {
+            if (from < inputs[l]) {
+                update(2 * l - 2, g.w(l), from, Math.min(to, inputs[l]));
+            }
+            if (to > inputs[l]) {
+                update(2 * l - 1, g.b(l), 0, 1);
+            }
+        }
+
+        private void update(int k, Matrix gradient, int from, int to) {
+            if (momentum == 0) {
+                theta[k].addScaled(-eta, gradient, from, to);
+            } else {
+                velocity[k].scale(momentum, from, to);
+                velocity[k].addScaled(-eta, gradient, from, to);
+                theta[k].addScaled(1, velocity[k], from, to);
             }
         }
 

@@ -37,7 +37,7 @@ class PlantedBackwardErrorTest {
             delta[l] = Matrix.zeros(1, units);
             dw[l] = Matrix.zeros(net.layer(l).inputs(), units);
             db[l] = Matrix.zeros(1, units);
-            net.layer(l).forward(h[l - 1], a[l], h[l], null);
+            net.layer(l).forward(h[l - 1], a[l], h[l], 0, 1);
         }
         Activation f = net.layer(depth).activation();
         Loss loss = net.loss();
@@ -46,14 +46,16 @@ class PlantedBackwardErrorTest {
             double outputError = loss.fusedWith(f) ? y - T[k] : loss.derivative(y, T[k]) * f.derivative(a[depth].get(0, k), y);
             delta[depth].set(0, k, plant == Plant.OUTPUT_SLOPE_FORGOTTEN ? loss.derivative(y, T[k]) : outputError);
         }
-        net.layer(depth).backwardFromDelta(h[depth - 1], delta[depth], dw[depth], db[depth], dL_dh[depth - 1], null);
         for (int l = depth - 1; l >= 1; l--) {
-            Matrix below = l > 1 ? dL_dh[l - 1] : null;
+            net.layer(l + 1).sendBack(delta[l + 1], dL_dh[l], 0, 1);
             if (plant == Plant.HIDDEN_SLOPE_FORGOTTEN) {
-                net.layer(l).backwardFromDelta(h[l - 1], dL_dh[l], dw[l], db[l], below, null);
+                delta[l].setAll(dL_dh[l]);
             } else {
-                net.layer(l).backward(h[l - 1], a[l], h[l], dL_dh[l], delta[l], dw[l], db[l], below, null);
+                net.layer(l).error(dL_dh[l], a[l], h[l], delta[l], 0, 1);
             }
+        }
+        for (int l = 1; l <= depth; l++) {
+            net.layer(l).gradients(h[l - 1], delta[l], dw[l], db[l], 0, net.layer(l).inputs() + 1);
         }
         return net.parameters().stream()
                 .mapToDouble(p -> p.isBias() ? db[p.layer()].get(0, p.col()) : dw[p.layer()].get(p.row(), p.col()))

@@ -46,6 +46,38 @@ class ProductsTest {
         return m;
     }
 
+    /** All {@code rows} rows of {@code part}: shared by {@code team}, or at once without one, as the passes run them. */
+    private static void share(Team team, int rows, long work, Team.Part part) {
+        if (team == null) {
+            part.run(0, rows);
+        } else {
+            team.share(rows, work, part);
+        }
+    }
+
+    /** {@link Products#multiply} over every row of {@code out}, shared between the threads of {@code team} as a pass shares them. */
+    private static void multiply(Matrix a, Matrix b, Matrix out, Team team) {
+        share(team, a.rows(), (long) a.rows() * a.cols() * b.cols(), (from, to) -> Products.multiply(a, b, out, from, to));
+    }
+
+    /** {@link Products#transposeMultiply} over every row of {@code out}, shared as a layer's gradient is. */
+    private static void transposeMultiply(Matrix a, Matrix b, Matrix out, Team team) {
+        share(team, a.cols(), (long) a.rows() * a.cols() * b.cols(),
+                (from, to) -> Products.transposeMultiply(a, b, out, from, to));
+    }
+
+    /** {@link Products#multiplyTranspose} over every row of {@code out}, shared as a pass shares them. */
+    private static void multiplyTranspose(Matrix a, Matrix b, Matrix out, Team team) {
+        share(team, a.rows(), (long) a.rows() * a.cols() * b.rows(),
+                (from, to) -> Products.multiplyTranspose(a, b, out, from, to));
+    }
+
+    /** {@code kernel} over every row of {@code out} ({@code rows} of them), shared between the threads of {@code team}. */
+    private static void shared(Team team, Products.Kernel kernel, double[] a, int ai, int ak, double[] b, int bk, int bj,
+            double[] out, int rows, int inner, int m) {
+        share(team, rows, (long) rows * inner * m, (from, to) -> kernel.product(a, ai, ak, b, bk, bj, out, from, to, inner, m));
+    }
+
     /** The plain kernel, and the vector kernel when this JVM has the module (the build's tests do). */
     private static List<Products.Kernel> kernels() throws ReflectiveOperationException {
         List<Products.Kernel> kernels = new ArrayList<>(List.of(Products.PLAIN));
@@ -71,21 +103,21 @@ class ProductsTest {
                         Matrix a = random(rows, inner, random), b = random(inner, cols, random);
                         Matrix reference = garbage(rows, cols), fast = garbage(rows, cols);
                         Matrix.multiplyInto(a, b, reference);
-                        Team.run(team, kernel, a.data(), inner, 1, b.data(), cols, 1, fast.data(), rows, inner, cols);
+                        shared(team, kernel, a.data(), inner, 1, b.data(), cols, 1, fast.data(), rows, inner, cols);
                         assertEquals(reference, fast, "a · b for " + what);
 
                         Matrix s = random(rows, inner, random), d = random(rows, cols, random); // samples × inputs, × units
                         reference = garbage(inner, cols);
                         fast = garbage(inner, cols);
                         Matrix.transposeMultiplyInto(s, d, reference);
-                        Team.run(team, kernel, s.data(), 1, inner, d.data(), cols, 1, fast.data(), inner, rows, cols);
+                        shared(team, kernel, s.data(), 1, inner, d.data(), cols, 1, fast.data(), inner, rows, cols);
                         assertEquals(reference, fast, "aᵀ · b for " + what);
 
                         Matrix w = random(inner, cols, random), delta = random(rows, cols, random);
                         reference = garbage(rows, inner);
                         fast = garbage(rows, inner);
                         Matrix.multiplyTransposeInto(delta, w, reference);
-                        Team.run(team, kernel, delta.data(), cols, 1, w.data(), 1, cols, fast.data(), rows, cols, inner);
+                        shared(team, kernel, delta.data(), cols, 1, w.data(), 1, cols, fast.data(), rows, cols, inner);
                         assertEquals(reference, fast, "a · bᵀ for " + what);
                     }
                 }
@@ -129,24 +161,24 @@ class ProductsTest {
 
                 for (Team t : new Team[] {null, team}) {
                     Matrix fast = garbage(rows, cols);
-                    Products.multiply(a, b, fast, t);
+                    multiply(a, b, fast, t);
                     assertEquals(ab, fast, "Products.multiply" + what);
                     fast = garbage(inner, cols);
-                    Products.transposeMultiply(s, d, fast, t);
+                    transposeMultiply(s, d, fast, t);
                     assertEquals(sd, fast, "Products.transposeMultiply" + what);
                     fast = garbage(rows, inner);
-                    Products.multiplyTranspose(d, w, fast, t);
+                    multiplyTranspose(d, w, fast, t);
                     assertEquals(dw, fast, "Products.multiplyTranspose" + what);
                     for (Products.Kernel kernel : kernels()) {
                         String how = " with " + kernel.getClass().getSimpleName() + (t == null ? " alone" : " on two threads");
                         fast = garbage(rows, cols);
-                        Team.run(t, kernel, a.data(), inner, 1, b.data(), cols, 1, fast.data(), rows, inner, cols);
+                        shared(t, kernel, a.data(), inner, 1, b.data(), cols, 1, fast.data(), rows, inner, cols);
                         assertEquals(ab, fast, "a · b" + how + what);
                         fast = garbage(inner, cols);
-                        Team.run(t, kernel, s.data(), 1, inner, d.data(), cols, 1, fast.data(), inner, rows, cols);
+                        shared(t, kernel, s.data(), 1, inner, d.data(), cols, 1, fast.data(), inner, rows, cols);
                         assertEquals(sd, fast, "aᵀ · b" + how + what);
                         fast = garbage(rows, inner);
-                        Team.run(t, kernel, d.data(), cols, 1, w.data(), 1, cols, fast.data(), rows, cols, inner);
+                        shared(t, kernel, d.data(), cols, 1, w.data(), 1, cols, fast.data(), rows, cols, inner);
                         assertEquals(dw, fast, "a · bᵀ" + how + what);
                     }
                 }
@@ -194,17 +226,17 @@ class ProductsTest {
                 Matrix a = random(37, 61, random), b = random(61, 41, random), d = random(37, 41, random);
                 Matrix reference = garbage(37, 41), fast = garbage(37, 41);
                 Matrix.multiplyInto(a, b, reference);
-                Products.multiply(a, b, fast, t);
+                multiply(a, b, fast, t);
                 assertEquals(reference, fast, "a · b");
                 reference = garbage(61, 41);
                 fast = garbage(61, 41);
                 Matrix.transposeMultiplyInto(a, d, reference);
-                Products.transposeMultiply(a, d, fast, t);
+                transposeMultiply(a, d, fast, t);
                 assertEquals(reference, fast, "aᵀ · b");
                 reference = garbage(37, 61);
                 fast = garbage(37, 61);
                 Matrix.multiplyTransposeInto(d, b, reference);
-                Products.multiplyTranspose(d, b, fast, t);
+                multiplyTranspose(d, b, fast, t);
                 assertEquals(reference, fast, "a · bᵀ");
             }
         }
@@ -215,10 +247,10 @@ class ProductsTest {
         Matrix a = Matrix.of(new double[] {1, 2}, new double[] {3, 4}, new double[] {5, 6});
         Matrix b = Matrix.of(new double[] {1, 0, -1}, new double[] {2, 1, 0});
         Matrix ab = Matrix.zeros(3, 3);
-        Products.multiply(a, b, ab, null);
+        multiply(a, b, ab, null);
         assertEquals(Matrix.of(new double[] {5, 2, -1}, new double[] {11, 4, -3}, new double[] {17, 6, -5}), ab);
         Matrix atc = Matrix.zeros(2, 3);
-        Products.transposeMultiply(a, Matrix.of(new double[] {1, 0, 0}, new double[] {0, 1, 0}, new double[] {0, 0, 1}),
+        transposeMultiply(a, Matrix.of(new double[] {1, 0, 0}, new double[] {0, 1, 0}, new double[] {0, 0, 1}),
                 atc, null);
         assertEquals(Matrix.of(new double[] {1, 3, 5}, new double[] {2, 4, 6}), atc);
     }

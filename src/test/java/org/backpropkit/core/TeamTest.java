@@ -11,47 +11,44 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * How a {@link Team} shares a product: chunks of whole blocks of four rows, each row computed once, nothing for small
- * products or networks, a worker's failure reported to the caller, and nothing accepted once closed.
+ * How a {@link Team} shares rows: chunks of whole blocks of four rows, each row given out once, each thread
+ * owning a run of neighbouring chunks, nothing shared for small work or networks, a worker's failure
+ * reported to the caller, and nothing accepted once closed.
  */
 class TeamTest {
 
-    /** A kernel that writes, into every entry of its rows, the number of the thread that ran them. */
-    private static final class Marker implements Products.Kernel {
-        final Thread caller = Thread.currentThread();
-
-        @Override
-        public void product(double[] a, int ai, int ak, double[] b, int bk, int bj, double[] out, int from, int to,
-                int inner, int m) {
-            String name = Thread.currentThread().getName();
-            double who = Thread.currentThread() == caller ? 0 : Double.parseDouble(name.substring(name.lastIndexOf(' ') + 1));
-            Arrays.fill(out, from * m, to * m, who);
-        }
+    /** The number of the thread running this: 0 for {@code caller}, p for worker p. */
+    private static int who(Thread caller) {
+        String name = Thread.currentThread().getName();
+        return Thread.currentThread() == caller ? 0 : Integer.parseInt(name.substring(name.lastIndexOf(' ') + 1));
     }
 
-    private static double[] rowsRunBy(Team team, int rows, int inner, int m) {
-        double[] out = new double[rows * m];
-        Arrays.fill(out, Double.NaN);
-        Team.run(team, new Marker(), null, 0, 0, null, 0, 0, out, rows, inner, m);
-        double[] byRow = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            byRow[i] = out[i * m];
-        }
+    /** Shares {@code rows} rows as {@code work} multiply-adds; per row, the thread that ran it (−1: never, −2: twice). */
+    private static int[] rowsRunBy(Team team, int rows, long work) {
+        Thread caller = Thread.currentThread();
+        int[] byRow = new int[rows];
+        Arrays.fill(byRow, -1);
+        team.share(rows, work, (from, to) -> {
+            int p = who(caller);
+            for (int i = from; i < to; i++) {
+                byRow[i] = byRow[i] == -1 ? p : -2;
+            }
+        });
         return byRow;
     }
 
     /**
-     * Chunks of whole blocks of four rows (30 rows on 3 threads: ⌈30 / 12⌉ → 4 rows a chunk), each written
-     * by one thread; every row written once, whoever takes it.
+     * Chunks of whole blocks of four rows (30 rows on 3 threads: ⌈30 / 12⌉ → 4 rows a chunk), each run by
+     * one thread; every row run once, whoever takes it.
      */
     @Test
-    void everyRowIsComputedOnceInChunksOfWholeBlocksOfFour() {
+    void everyRowIsRunOnceInChunksOfWholeBlocksOfFour() {
         try (Team team = new Team(3)) {
-            for (int run = 0; run < 20; run++) {
-                double[] byRow = rowsRunBy(team, 30, 10_000, 10);
+            for (int run = 0; run < 200; run++) {
+                int[] byRow = rowsRunBy(team, 30, 1 << 24);
                 for (int chunk = 0; chunk < 30; chunk += 4) {
                     for (int i = chunk; i < Math.min(30, chunk + 4); i++) {
-                        assertTrue(byRow[i] >= 0 && byRow[i] <= 2, "row " + i + " written by thread " + byRow[i]);
+                        assertTrue(byRow[i] >= 0 && byRow[i] <= 2, "row " + i + " run by " + byRow[i] + " in run " + run);
                         assertEquals(byRow[chunk], byRow[i], "row " + i + " and the first of its chunk, run " + run);
                     }
                 }
@@ -59,11 +56,71 @@ class TeamTest {
         }
     }
 
+    /**
+     * Each thread owns a run of neighbouring chunks, the same in every round of the same size: thread p of
+     * P owns chunks ⌊p·C/P⌋ … ⌊(p+1)·C/P⌋ − 1 of C, so the runs are as even as they can be and cover every
+     * chunk once.
+     */
     @Test
-    void smallProductsAndSmallNetworksStayOnTheCallingThread() {
+    void theThreadsOwnRunsOfNeighbouringChunksThatCoverEveryChunkOnce() {
+        assertEquals(8, Team.chunkRows(64, 2), "a batch of 64 on 2 threads: 8 chunks of 8");
+        assertEquals(100, Team.chunkRows(785, 2), "784 weight rows and the bias on 2 threads: 8 chunks of 100");
+        assertEquals(4, Team.chunkRows(30, 3));
+        int[][] runs = {{0, 4, 8}, {0, 3, 6, 9}, {0, 2, 5, 7, 10}};
+        for (int[] expected : runs) {
+            int size = expected.length - 1, chunks = expected[size];
+            int[] firsts = new int[size + 1];
+            for (int p = 0; p <= size; p++) {
+                firsts[p] = Team.firstChunk(p, chunks, size);
+            }
+            assertArrayEquals(expected, firsts, chunks + " chunks on " + size + " threads");
+        }
+    }
+
+    /**
+     * Each thread runs its own chunks first, in order, and only then takes what is left of the others'; with
+     * nobody held up, every chunk runs on its owner. 8 chunks of 8 rows on 2 threads, each chunk 20 µs of
+     * work so that a running worker is awake before the caller is through its own run: chunks 0–3 are the
+     * caller's, 4–7 the worker's. Whether the worker gets a core in a round is the operating system's choice
+     * (the JIT's threads want the cores too), so rounds run until 20 have run every chunk on its owner, which
+     * rows taken by whoever comes first would never do.
+     */
+    @Test
+    void eachThreadRunsItsOwnChunksFirstAndRoundsRunEveryChunkOnItsOwner() {
+        Thread caller = Thread.currentThread();
         try (Team team = new Team(2)) {
-            assertArrayEquals(new double[30], rowsRunBy(team, 30, 10, 10), 0, "3,000 multiply-adds");
-            assertArrayEquals(new double[7], rowsRunBy(team, 7, 100_000, 10), 0, "7 rows");
+            int owned = 0, rounds = 5000, run = 0;
+            for (; run < rounds && owned < 20; run++) {
+                StringBuffer[] order = {new StringBuffer(), new StringBuffer()};
+                team.share(64, 1 << 24, (from, to) -> {
+                    order[who(caller)].append(from / 8);
+                    for (long end = System.nanoTime() + 20_000; System.nanoTime() < end; ) {
+                        Thread.onSpinWait();
+                    }
+                });
+                String mine = order[0].toString(), worker = order[1].toString();
+                assertTrue(startsWithItsOwnRun(mine, "0123"), "the caller ran chunks " + mine + " in round " + run);
+                assertTrue(startsWithItsOwnRun(worker, "4567"), "the worker ran chunks " + worker + " in round " + run);
+                owned += mine.equals("0123") ? 1 : 0;
+            }
+            assertEquals(20, owned, owned + " of " + run + " rounds ran every chunk on its owner");
+        }
+    }
+
+    /** True if {@code ran} is a first part of {@code run} followed only by chunks that are not in it. */
+    private static boolean startsWithItsOwnRun(String ran, String run) {
+        int k = 0;
+        while (k < ran.length() && k < run.length() && ran.charAt(k) == run.charAt(k)) {
+            k++;
+        }
+        return ran.substring(k).chars().noneMatch(c -> run.indexOf(c) >= 0);
+    }
+
+    @Test
+    void smallWorkAndSmallNetworksStayOnTheCallingThread() {
+        try (Team team = new Team(2)) {
+            assertArrayEquals(new int[30], rowsRunBy(team, 30, 3000), "3,000 multiply-adds");
+            assertArrayEquals(new int[7], rowsRunBy(team, 7, 1 << 24), "7 rows");
         }
         assertNull(Team.of(2, Network.of(2, 3, 2).seed(1), 1000), "the article's network on 1,000 samples");
         assertNull(Team.of(1, Network.of(784, 128, 10).seed(1), 64), "one thread asked for");
@@ -75,16 +132,15 @@ class TeamTest {
 
     @Test
     void aWorkersFailureReachesTheCaller() {
-        Products.Kernel failing = (a, ai, ak, b, bk, bj, out, from, to, inner, m) -> {
+        Team.Part failing = (from, to) -> {
             if (from == 32) { // one chunk of 64 rows on 2 threads, whichever thread takes it
                 throw new ArithmeticException("planted in one chunk");
             }
         };
         try (Team team = new Team(2)) {
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> Team.run(team, failing, null, 0, 0, null, 0, 0, new double[0], 64, 10_000, 10));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> team.share(64, 1 << 24, failing));
             assertEquals("planted in one chunk", e.getCause().getMessage());
-            assertEquals("a thread of the team failed on a product", e.getMessage());
+            assertEquals("a thread of the team failed on its share of the work", e.getMessage());
         }
     }
 
@@ -92,7 +148,7 @@ class TeamTest {
     void aClosedTeamTakesNoMoreWorkAndItsWorkersHaveEnded() {
         Team team = new Team(2);
         team.close();
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> rowsRunBy(team, 64, 10_000, 10));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> rowsRunBy(team, 64, 1 << 24));
         assertEquals("this team of threads was closed at the end of its training call", e.getMessage());
         assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("backprop-kit worker")));
     }
