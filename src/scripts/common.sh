@@ -101,6 +101,12 @@ temporary_kernel() {
     bash "$KIT/src/scripts/install-kernel.sh" --prefix "$KIT_TEMP_JUPYTER" --java "$java" --name "$name" --no-build >/dev/null
 }
 
+# pytest's options for spreading tests over N workers (pytest-xdist, e.g. 2 or auto) when it is installed for
+# $JUPYTER_PYTHON, else none; one option per line, for mapfile.
+pytest_workers() {
+    if "$JUPYTER_PYTHON" -c "import xdist" 2>/dev/null; then printf '%s\n' -n "$1"; fi
+}
+
 # Node, npm and Chromium for the browser tests, by command: Node may come from elsewhere than Debian
 # (NodeSource's nodejs carries its own npm, which Debian's npm package would conflict with).
 need_browser_tools() {

@@ -13,19 +13,24 @@ trap 'rm -rf "${KIT_TEMP_JUPYTER:-}"' EXIT
 
 # One kernel per JDK: the default java, and the newest JDK on the machine if it is another one.
 mapfile -t jdks < <(test_jdks)
+# Each lesson has its own kernel, so two run at a time; the other tests stay one at a time, as some of them
+# measure how soon the kernel answers.
+mapfile -t spread < <(pytest_workers 2)
+
+# pytest in the kernel's test folder on kernel $name; exit code 5 (options that select no test here, e.g. -k
+# for a lesson) is no failure.
+kernel_pytest() {
+    (cd "$KIT/src/test/python/kernel" && BACKPROP_KIT_KERNEL="$name" "$JUPYTER_PYTHON" -m pytest -q -p no:cacheprovider "$@") \
+        || [ $? = 5 ]
+}
 
 for java in "${jdks[@]}"; do
     feature="$(java_feature "$java")"
     name="backprop-java-test-$feature"
     temporary_kernel "$name" "$java"
     say "Kernel tests on Java $feature ($java)"
-    (cd "$KIT/src/test/python/kernel" && BACKPROP_KIT_KERNEL="$name" "$JUPYTER_PYTHON" -m pytest -q -p no:cacheprovider --ignore=test_lessons.py "$@") \
-        || [ $? = 5 ]  # 5: options that select no test here (e.g. -k for a lesson)
+    kernel_pytest --ignore=test_lessons.py "$@"
     if [ "$java" != "${jdks[0]}" ] || [ "${BACKPROP_KIT_LESSONS_ON_DEFAULT_JDK:-1}" = 1 ]; then
-        # Each lesson has its own kernel, so two run at a time (pytest-xdist) when it is installed; the tests
-        # above stay one at a time, as some of them measure how soon the kernel answers.
-        spread=(); "$JUPYTER_PYTHON" -c "import xdist" 2>/dev/null && spread=(-n 2)
-        (cd "$KIT/src/test/python/kernel" && BACKPROP_KIT_KERNEL="$name" "$JUPYTER_PYTHON" -m pytest -q -p no:cacheprovider "${spread[@]}" test_lessons.py "$@") \
-            || [ $? = 5 ]
+        kernel_pytest "${spread[@]}" test_lessons.py "$@"
     fi
 done

@@ -21,7 +21,7 @@ temporary_kernel backprop-java "$(readlink -f "$(command -v java)")"
 "$JUPYTER_PYTHON" "$KIT/src/scripts/run-lessons.py" --kernel backprop-java --check-clean --jobs 2 --out "$KIT/build/test-lessons"
 say "Instructor tools: student copies, planted wrong answers for every exercise, offline bundle, system-wide install"
 # Each test runs its own kernel, so they spread over the cores (pytest-xdist) when it is installed.
-spread=(); "$JUPYTER_PYTHON" -c "import xdist" 2>/dev/null && spread=(-n auto)
+mapfile -t spread < <(pytest_workers auto)
 (cd "$KIT" && "$JUPYTER_PYTHON" -m pytest -q -p no:cacheprovider --durations=5 "${spread[@]}" src/test/python/instructors)
 bash "$KIT/src/scripts/test-e2e.sh"
 bash "$KIT/src/scripts/test-lab.sh"

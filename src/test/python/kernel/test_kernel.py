@@ -18,7 +18,6 @@ def test_last_expression_is_the_result_and_output_streams(kernel):
     assert cell.text == "42"
 
 
-
 def test_a_value_becomes_text_only_when_it_is_shown(kernel):
     # JShell would make a string of every value a snippet leaves, with toString, on the kernel's thread: a
     # 2048 × 784 Matrix took 5 s to declare. The kernel takes the live object and renders only what it shows.
